@@ -1,0 +1,148 @@
+"""MkDocs hooks: validate scenarios and strings, generate case-study pages, enforce Welsh twins,
+add glossary abbreviations, and give each language its own 404 page.
+
+Runs once per language build (static-i18n builds each language again).
+"""
+from __future__ import annotations
+
+import html
+import json
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from macros import glossary, strings  # noqa: E402
+from macros.loader import ScenarioError, load_all  # noqa: E402
+from macros.pages import FOLDER, KINDS, source_name  # noqa: E402
+
+LANGS = ("en", "cy")
+NAV_SECTION = "Case studies"
+_state: dict = {"404": {}, "site_dir": None}
+
+
+def _lang(config) -> str:
+    plugin = config.plugins.get("i18n")
+    return (plugin and plugin.current_language) or "en"
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def _page(title: str, body: str) -> str:
+    # Titles are escaped here so a scenario title can never reach <title> as HTML.
+    return f"---\ntitle: {json.dumps(html.escape(title), ensure_ascii=False)}\n---\n\n{body}\n"
+
+
+def generate_pages(docs: Path, scenarios: dict) -> None:
+    """Write docs/case-studies/ (git-ignored) from scenarios/*.yml."""
+    out = docs / FOLDER
+    wanted: set[Path] = set()
+    for lang in LANGS:
+        path = out / f"index.{lang}.md"
+        _write_if_changed(path, _page(strings.t("case.index_title", lang), "{{ scenario_index() }}"))
+        wanted.add(path)
+        for sid, s in scenarios.items():
+            for kind in KINDS:
+                path = docs / f"{source_name(sid, kind)}.{lang}.md"
+                title = strings.t(f"case.title_{kind}", lang, title=s.title[lang])
+                _write_if_changed(path, _page(title, f'{{{{ scenario_page("{sid}", "{kind}") }}}}'))
+                wanted.add(path)
+    for path in out.rglob("*"):
+        if path.is_file() and path not in wanted:
+            path.unlink()
+    for path in sorted(out.rglob("*"), reverse=True):
+        if path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+
+
+def inject_nav(config, scenarios: dict) -> None:
+    """Put every scenario under the 'Case studies' nav section, titled in both languages."""
+    children = [f"{FOLDER}/index.md"]
+    translations = {}
+    for sid, s in scenarios.items():
+        # Nav titles are not escaped by the theme: escape them here.
+        title_en, title_cy = html.escape(s.title.en), html.escape(s.title.cy)
+        children.append({title_en: [f"{source_name(sid, k)}.md" for k in KINDS]})
+        translations[title_en] = title_cy
+    for item in config["nav"] or []:
+        if isinstance(item, dict) and NAV_SECTION in item:
+            item[NAV_SECTION] = children
+    for lang_config in config.plugins["i18n"].config.languages:
+        if lang_config.locale == "cy":
+            lang_config.nav_translations = {**(lang_config.nav_translations or {}), **translations}
+
+
+def check_twins(docs: Path) -> None:
+    """Every page exists in both languages. Never fall back to English."""
+    problems = []
+    for path in sorted(docs.rglob("*.md")):
+        rel = path.relative_to(docs)
+        if rel.parts[0] in ("includes",):
+            continue
+        stem, _, suffix = path.name.rpartition(".md")[0].rpartition(".")
+        if suffix not in LANGS or not stem:
+            problems.append(f"docs/{rel}: name pages page.en.md and page.cy.md")
+            continue
+        for lang in LANGS:
+            twin = path.with_name(f"{stem}.{lang}.md")
+            if not twin.exists():
+                name = "Welsh" if lang == "cy" else "English"
+                problems.append(f"docs/{rel}: no {name} twin (expected docs/{twin.relative_to(docs)})")
+    if problems:
+        raise PluginError("Pages missing a language:\n  " + "\n  ".join(sorted(set(problems))))
+
+
+@event_priority(100)
+def on_config(config):
+    docs = Path(config["docs_dir"])
+    if _state["site_dir"] is None:
+        _state["site_dir"] = Path(config["site_dir"])
+    try:
+        strings.load()
+        glossary.load()
+        scenarios = load_all()
+    except ScenarioError as e:
+        raise PluginError("Scenario files are broken:\n  " + "\n  ".join(e.problems))
+    except (strings.StringsError, glossary.GlossaryError) as e:
+        raise PluginError(str(e))
+    generate_pages(docs, scenarios)
+    inject_nav(config, scenarios)
+    check_twins(docs)
+    return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Append the glossary's abbreviations so they show as tooltips on every page."""
+    return markdown + "\n\n" + glossary.abbreviations(_lang(config)) + "\n"
+
+
+def on_page_context(context, page, config, nav):
+    context["ecp_site_strings"] = strings.for_prefix("site", _lang(config))
+    return context
+
+
+def on_post_template(output, template_name, config):
+    if template_name == "404.html":
+        _state["404"][_lang(config)] = output
+    return output
+
+
+@event_priority(-200)
+def on_post_build(config):
+    """static-i18n writes every language's 404 to /404.html; put each where it belongs."""
+    site = _state["site_dir"]
+    pages = _state["404"]
+    if site is None or set(pages) != set(LANGS):
+        return
+    (site / "404.html").write_text(pages["en"], encoding="utf-8")
+    (site / "cy").mkdir(parents=True, exist_ok=True)
+    (site / "cy" / "404.html").write_text(pages["cy"], encoding="utf-8")

@@ -1,0 +1,223 @@
+"""The scenario schema: one YAML file per fictional family, both languages in one file.
+
+Every text field is a `Text` ({en: ..., cy: ...}). The file name is the scenario's id.
+The Steps to Change part (`Area`) is generic over its text type, so the same model
+validates a scenario (bilingual `Text`) and a workbook export (plain `str`).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Generic, Literal, Optional, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+LANGS = ("en", "cy")
+Slug = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=1, max_length=60)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Text(Strict):
+    """A text in both languages. Plain text with limited Markdown; HTML is shown as text."""
+
+    en: str = Field(min_length=1)
+    cy: str = Field(min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _both_languages(cls, data):
+        if isinstance(data, str):
+            raise ValueError("needs both languages, as a map {en: ..., cy: ...}")
+        if isinstance(data, dict):
+            for lang, name in (("en", "English"), ("cy", "Welsh")):
+                value = data.get(lang)
+                if value is None or (isinstance(value, str) and not value.strip()):
+                    raise ValueError(f"missing {name} text ({lang})")
+        return data
+
+    def __getitem__(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+class Domain(str, Enum):
+    worry_concern = "worry-concern"
+    worry_impact = "worry-impact"
+    working_well = "working-well"
+    grey_area = "grey-area"
+    needs_to_change = "needs-to-change"
+
+
+class Theme(str, Enum):
+    alcohol = "alcohol"
+    drugs = "drugs"
+    domestic_abuse = "domestic-abuse"
+    neglect = "neglect"
+    mental_health = "mental-health"
+    pre_birth = "pre-birth"
+    home_conditions = "home-conditions"
+
+
+class Mark(str, Enum):
+    """What makes a plan rule concrete."""
+
+    who = "who"
+    what = "what"
+    when = "when"
+    check = "check"
+    contingency = "contingency"
+    child = "child"
+
+
+class Person(Strict):
+    id: str = Slug
+    name: str = Field(min_length=1)
+    role: Text
+    relation: Text
+    lives_in_home: bool
+    age: Optional[Text] = None
+
+
+class Child(Strict):
+    name: str = Field(min_length=1)
+    age: Text
+    pen_picture: Text
+    daily_life: Text
+
+
+class Statement(Strict):
+    id: str = Slug
+    text: Text
+    domain: Domain
+    also_accept: list[Domain] = []
+    explanation: Text
+
+    @property
+    def arguable(self) -> bool:
+        return bool(self.also_accept)
+
+    @property
+    def accepted(self) -> list[str]:
+        return [self.domain.value, *[d.value for d in self.also_accept]]
+
+
+class ScaleView(Strict):
+    who: Text
+    kind: Literal["parent", "professional"]
+    score: int = Field(ge=0, le=10)
+    reason: Text
+
+
+class Rule(Strict):
+    text: Text
+    marks: list[Mark] = Field(min_length=1)
+
+
+class Rewrite(Strict):
+    id: str = Slug
+    theme: Theme
+    vague: Text
+    why_vague: Text
+    rules: list[Rule] = Field(min_length=1)
+    both_parents: Optional[Text] = None
+
+
+T = TypeVar("T")
+
+
+class Step(Strict, Generic[T]):
+    text: T
+    who: T
+    by: T
+
+
+class Rating(Strict, Generic[T]):
+    date: dt.date
+    meeting: T
+    family: int = Field(ge=1, le=10)
+    professionals: int = Field(ge=1, le=10)
+    moved: T
+
+
+class Area(Strict, Generic[T]):
+    """An area of change and its Steps to Change. Shared by scenarios and workbook exports."""
+
+    name: T
+    not_good_enough: T
+    good_enough: T
+    steps: list[Step[T]] = []
+    contingency: T
+    ratings: list[Rating[T]] = []
+
+
+class ScenarioArea(Area[Text]):
+    id: str = Slug
+
+
+def _unique(items, what: str):
+    seen = set()
+    for i, item in enumerate(items):
+        if item.id in seen:
+            raise ValueError(f"duplicate {what} id '{item.id}' (item {i})")
+        seen.add(item.id)
+    return items
+
+
+class Scenario(Strict):
+    """One fictional family. The id is the file name and is not repeated inside the file."""
+
+    title: Text
+    summary: Text
+    themes: list[Theme] = Field(min_length=1)
+    setting: Text
+    child: Child
+    people: list[Person] = Field(min_length=1)
+    narrative: Text
+    statements: list[Statement] = Field(min_length=1)
+    safety_scale: list[ScaleView] = Field(min_length=1)
+    areas_of_change: list[ScenarioArea] = Field(min_length=1)
+    rewrites: list[Rewrite] = Field(min_length=1)
+    supervision_questions: list[Text] = Field(min_length=1)
+
+    @field_validator("areas_of_change")
+    @classmethod
+    def _at_most_three(cls, v):
+        if len(v) > 3:
+            raise ValueError(f"at most three areas of change (found {len(v)})")
+        return _unique(v, "area of change")
+
+    @field_validator("statements")
+    @classmethod
+    def _statements_unique(cls, v):
+        return _unique(v, "statement")
+
+    @field_validator("people")
+    @classmethod
+    def _people_unique(cls, v):
+        return _unique(v, "person")
+
+    @field_validator("rewrites")
+    @classmethod
+    def _rewrites_unique(cls, v):
+        return _unique(v, "rewrite")
+
+    @field_validator("safety_scale")
+    @classmethod
+    def _parents_and_professionals(cls, v):
+        kinds = {view.kind for view in v}
+        if kinds != {"parent", "professional"}:
+            raise ValueError("needs at least one parent's view and one professional's view")
+        return v
+
+
+class Workbook(Strict):
+    """The Steps to Change workbook as exported from the browser (one language)."""
+
+    format: Literal["ecp-steps-workbook"]
+    version: Literal[1]
+    name: str = Field(min_length=1, max_length=200)
+    lang: Literal["en", "cy"]
+    updated: str
+    areas: list[Area[str]] = Field(max_length=10)

@@ -1,0 +1,65 @@
+"""Render one component's template (overrides/partials/<name>.html) for one language.
+
+Templates are autoescaped: scenario text can never inject HTML.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+from mkdocs.utils import get_relative_url
+
+from . import strings
+from .model import Text
+from .textfmt import block, inline
+
+PARTIALS = Path(__file__).resolve().parent.parent / "overrides" / "partials"
+
+_env = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(str(PARTIALS)),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def _json_attr(value) -> Markup:
+    """JSON safe inside an HTML attribute or a <script type=application/json>."""
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    text = text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e").replace("'", "\\u0027")
+    return Markup(text)
+
+
+def render(component: str, lang: str, page_url: str = "", **context) -> str:
+    """Return the component's HTML as one Markdown-safe block (no blank lines, no indents)."""
+
+    def tr(text: Text | str | None) -> str:
+        if text is None:
+            return ""
+        return text if isinstance(text, str) else text[lang]
+
+    def link(target: str) -> str:
+        """A site path such as 'case-studies/ty-ni/' made relative to the current page."""
+        return get_relative_url(target, page_url or "") if page_url is not None else target
+
+    html = _env.get_template(f"{component}.html").render(
+        lang=lang,
+        t=lambda key, **fmt: strings.t(key, lang, **fmt),
+        ui=lambda prefix: strings.for_prefix(prefix, lang),
+        tr=tr,
+        md=lambda text: block(tr(text)),
+        inline=lambda text: inline(tr(text)),
+        link=link,
+        json_attr=_json_attr,
+        **context,
+    )
+    lines = (ln.strip() for ln in html.splitlines())
+    return "\n".join(ln for ln in lines if ln)
+
+
+def squash(html: str) -> str:
+    return re.sub(r"\n\s*\n", "\n", html)

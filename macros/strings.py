@@ -1,0 +1,57 @@
+"""UI strings: one bilingual file, macros/strings.yml. A missing language fails the build."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+FILE = Path(__file__).with_name("strings.yml")
+LANGS = ("en", "cy")
+
+
+class StringsError(Exception):
+    pass
+
+
+def _check(data) -> dict[str, dict[str, str]]:
+    if not isinstance(data, dict):
+        raise StringsError(f"{FILE.name}: expected a map of keys")
+    problems = []
+    for key, value in data.items():
+        if not isinstance(value, dict):
+            problems.append(f"macros/strings.yml: {key}: needs a map {{en: ..., cy: ...}}")
+            continue
+        for lang in LANGS:
+            text = value.get(lang)
+            if not isinstance(text, str) or not text.strip():
+                name = "Welsh" if lang == "cy" else "English"
+                problems.append(f"macros/strings.yml: {key}: missing {name} text ({lang})")
+        extra = set(value) - set(LANGS)
+        if extra:
+            problems.append(f"macros/strings.yml: {key}: unknown language(s) {sorted(extra)}")
+    if problems:
+        raise StringsError("\n".join(problems))
+    return data
+
+
+@lru_cache(maxsize=4)
+def _load(mtime: float) -> dict[str, dict[str, str]]:
+    return _check(yaml.safe_load(FILE.read_text(encoding="utf-8")))
+
+
+def load() -> dict[str, dict[str, str]]:
+    return _load(FILE.stat().st_mtime)
+
+
+def t(key: str, lang: str, **fmt) -> str:
+    strings = load()
+    if key not in strings:
+        raise StringsError(f"macros/strings.yml: no UI string '{key}'")
+    text = strings[key][lang]
+    return text.format(**fmt) if fmt else text
+
+
+def for_prefix(prefix: str, lang: str) -> dict[str, str]:
+    """All strings under 'prefix.' for one language, keyed without the prefix (for JS)."""
+    return {k[len(prefix) + 1:]: v[lang] for k, v in load().items() if k.startswith(prefix + ".")}

@@ -1,0 +1,138 @@
+"""Build tests: they read the built HTML."""
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, copy_project, mkdocs_build
+
+DOCS = ROOT / "docs"
+
+
+def source_pages() -> list[str]:
+    """Every page's path without its language suffix, e.g. 'elements/change'."""
+    return sorted({str(p.relative_to(DOCS))[: -len(".en.md")] for p in DOCS.rglob("*.en.md")
+                   if "case-studies" not in p.parts})
+
+
+def built(site: Path, page: str, lang: str) -> Path:
+    prefix = site / "cy" if lang == "cy" else site
+    rel = "" if page == "index" else (page[: -len("/index")] if page.endswith("/index") else page)
+    return prefix / rel / "index.html"
+
+
+@pytest.mark.parametrize("page", source_pages())
+def test_every_page_has_both_twins_with_alternates(site, page):
+    for lang in ("en", "cy"):
+        html = built(site, page, lang).read_text(encoding="utf-8")
+        assert f'<html lang="{lang}"' in html
+        links = dict(re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="(en|cy)">', html)[i][::-1]
+                     for i in range(2))
+        assert set(links) == {"en", "cy"}, f"{page} ({lang}) lacks hreflang alternates"
+
+
+def test_scenario_pages_exist_in_both_languages(site):
+    for lang in ("en", "cy"):
+        base = (site / "cy" if lang == "cy" else site) / "case-studies" / "teulu-hughes"
+        for sub in ("", "rewrites", "steps"):
+            assert (base / sub / "index.html").exists(), f"{lang} {sub}"
+    cy = (site / "cy/case-studies/teulu-hughes/index.html").read_text(encoding="utf-8")
+    assert "Teulu Hughes, Caernarfon" in cy and "Beth ddigwyddodd" in cy
+    assert "The Hughes family" not in cy.split('class="md-content"')[1], "English leaked into the Welsh page"
+
+
+def test_case_study_index_and_nav_list_the_scenario(site):
+    for lang, title in (("en", "The Hughes family, Caernarfon"), ("cy", "Teulu Hughes, Caernarfon")):
+        html = built(site, "case-studies/index", lang).read_text(encoding="utf-8")
+        content = html.split('class="md-content"')[1]
+        assert title in content
+        nav = html.split('class="md-content"')[0]
+        assert title in nav, f"{lang} nav lacks the scenario"
+
+
+def test_each_language_has_its_own_404(site):
+    assert "Page not found" in (site / "404.html").read_text(encoding="utf-8")
+    assert "Heb ddod o hyd" in (site / "cy" / "404.html").read_text(encoding="utf-8")
+
+
+def test_no_third_party_urls_in_built_html(site):
+    for path in list(site.rglob("*.html"))[:400]:
+        html = path.read_text(encoding="utf-8")
+        srcs = re.findall(r'(?:src|href)="(https?://[^"]+)"', html)
+        bad = [u for u in srcs if "127.0.0.1" not in u and "localhost" not in u]
+        assert not [u for u in bad if re.search(r'\.(js|css|woff2?)(\?|$)', u) or "fonts.g" in u], (path, bad)
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    return copy_project(tmp_path_factory.mktemp("project"))
+
+
+def test_a_copied_scenario_adds_its_pages_in_both_languages(project, tmp_path):
+    (project / "scenarios" / "ty-ni.yml").write_text(
+        (ROOT / "scenarios" / "teulu-hughes.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    (project / "scenarios" / "ty-ni.yml").unlink()
+    assert result.returncode == 0, result.stderr
+    for prefix in (site, site / "cy"):
+        for sub in ("", "rewrites/", "steps/"):
+            assert (prefix / "case-studies" / "ty-ni" / sub / "index.html").exists()
+        index = (prefix / "case-studies" / "index.html").read_text(encoding="utf-8")
+        assert 'href="ty-ni/"' in index
+
+
+def test_scenario_html_is_escaped_everywhere(project, tmp_path):
+    data = yaml.safe_load((ROOT / "scenarios" / "teulu-hughes.yml").read_text(encoding="utf-8"))
+    evil = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+    data["title"] = {"en": f"Evil {evil}", "cy": f"Drwg {evil}"}
+    data["statements"][0]["text"]["en"] = f"Statement {evil}"
+    data["narrative"]["cy"] = f"Naratif {evil}"
+    data["rewrites"][0]["rules"][0]["text"]["en"] = f"Rule {evil}"
+    data["areas_of_change"][0]["name"]["en"] = f"Area {evil}"
+    (project / "scenarios" / "evil.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    (project / "scenarios" / "evil.yml").unlink()
+    assert result.returncode == 0, result.stderr
+    pages = list((site / "case-studies" / "evil").rglob("*.html")) + list((site / "cy" / "case-studies" / "evil").rglob("*.html"))
+    pages += [site / "case-studies/index.html", site / "cy/case-studies/index.html"]
+    assert len(pages) >= 8
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        assert "<script>alert" not in html, path
+        assert "<img src=x" not in html and "<img src=\"x\"" not in html, path
+    title = re.search(r"<title>(.*?)</title>", (site / "case-studies/evil/index.html").read_text(encoding="utf-8"), re.S)
+    assert "<script" not in title.group(1)
+
+
+def test_a_broken_scenario_stops_the_build_naming_file_and_field(project, tmp_path):
+    data = yaml.safe_load((ROOT / "scenarios" / "teulu-hughes.yml").read_text(encoding="utf-8"))
+    del data["statements"][3]["explanation"]["cy"]
+    (project / "scenarios" / "broken.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    (project / "scenarios" / "broken.yml").unlink()
+    assert result.returncode != 0
+    assert "scenarios/broken.yml: statements.3.explanation: missing Welsh text (cy)" in result.stdout + result.stderr
+
+
+def test_a_missing_welsh_page_stops_the_build(project, tmp_path):
+    cy = project / "docs" / "about" / "news.cy.md"
+    text = cy.read_text(encoding="utf-8")
+    cy.unlink()
+    result = mkdocs_build(project, tmp_path / "site")
+    cy.write_text(text, encoding="utf-8")
+    assert result.returncode != 0
+    assert "docs/about/news.en.md: no Welsh twin" in result.stdout + result.stderr
+
+
+def test_a_missing_welsh_ui_string_stops_the_build(project, tmp_path):
+    path = project / "macros" / "strings.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "\nextra.key: {en: Only English}\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    path.write_text(text, encoding="utf-8")
+    assert result.returncode != 0
+    assert "extra.key: missing Welsh text (cy)" in result.stdout + result.stderr
