@@ -1,45 +1,43 @@
 """mkdocs-macros entry point: the macros that Markdown pages call.
 
-Pages hold prose and at most a macro call; the rendering lives in macros/render.py and
-the templates in overrides/partials/.
+Pages hold prose and at most a macro call. Each component registers its own macros in
+macros/components/<name>.py (a `register(env)` function); templates live in
+overrides/partials/<name>.html and browser code in docs/assets/components/<name>/.
 """
 from __future__ import annotations
 
-from . import strings
+import importlib
+import pkgutil
+
+from . import components, strings
+from .context import here
 from .loader import load_all
 from .pages import KINDS, page_path
-from .render import render
-
-
-def current_lang(env) -> str:
-    plugin = env.conf["plugins"].get("i18n")
-    return (plugin and plugin.current_language) or "en"
 
 
 def define_env(env):
-    def ctx():
-        page = env.page
-        return {"lang": current_lang(env), "page_url": page.url if page else ""}
-
     @env.macro
     def t(key: str, **fmt) -> str:
         """A UI string in the page's language."""
-        return strings.t(key, current_lang(env), **fmt)
+        return strings.t(key, here(env).lang, **fmt)
 
     @env.macro
     def scenario_page(sid: str, kind: str) -> str:
         """A generated case-study page: 'exercise', 'rewrites' or 'steps'."""
-        scenarios = load_all()
         if kind not in KINDS:
             raise ValueError(f"unknown scenario page kind '{kind}'")
-        return render(f"scenario-{kind}", sid=sid, s=scenarios[sid], paths={k: page_path(sid, k) for k in KINDS},
-                      **ctx())
+        return here(env).render(f"scenario-{kind}", sid=sid, s=load_all()[sid],
+                                paths={k: page_path(sid, k) for k in KINDS})
 
     @env.macro
     def scenario_index() -> str:
-        scenarios = load_all()
-        return render("scenario-index", scenarios=scenarios, paths=lambda sid, k: page_path(sid, k), **ctx())
+        return here(env).render("scenario-index", scenarios=load_all(), paths=page_path)
 
     @env.macro
     def contact() -> dict:
+        """Contact details, held in mkdocs.yml `extra.contact`."""
         return env.conf["extra"]["contact"]
+
+    for info in pkgutil.iter_modules(components.__path__):
+        module = importlib.import_module(f"{components.__name__}.{info.name}")
+        module.register(env)

@@ -5,7 +5,6 @@ Templates are autoescaped: scenario text can never inject HTML.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import jinja2
@@ -59,7 +58,3 @@ def render(component: str, lang: str, page_url: str = "", **context) -> str:
     )
     lines = (ln.strip() for ln in html.splitlines())
     return "\n".join(ln for ln in lines if ln)
-
-
-def squash(html: str) -> str:
-    return re.sub(r"\n\s*\n", "\n", html)

@@ -1,0 +1,1 @@
+"""One module per component; each defines register(env) to add its macros."""
