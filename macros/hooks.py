@@ -146,3 +146,19 @@ def on_post_build(config):
     (site / "404.html").write_text(pages["en"], encoding="utf-8")
     (site / "cy").mkdir(parents=True, exist_ok=True)
     (site / "cy" / "404.html").write_text(pages["cy"], encoding="utf-8")
+    _stub_sitemaps(site)
+
+
+EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
+
+
+def _stub_sitemaps(site: Path) -> None:
+    """Material fetches sitemap.xml beside every hreflang alternate; answer with an empty one.
+
+    Without these, every page logs two 404s. An empty map also stops Material rewriting the
+    switcher's target, so site.js alone decides it (same page, same #section).
+    """
+    for index in site.rglob("index.html"):
+        stub = index.with_name("sitemap.xml")
+        if not stub.exists():
+            stub.write_text(EMPTY_SITEMAP, encoding="utf-8")
