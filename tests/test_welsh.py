@@ -50,6 +50,10 @@ ENGLISH_WORDS = frozenset("""
     than then if into about please here
 """.split())
 
+# "the" is also Welsh: "te" (tea) after a word that causes the aspirate mutation ("brecwast a the").
+# After one of these it is not flagged.
+ASPIRATE_TRIGGERS = frozenset("a â gyda efo tua na ni ei i w tri chwe".split())
+
 # Text in these elements is not prose.
 SKIP_TAGS = {"script", "style", "template", "code", "pre", "kbd", "samp", "svg", "math"}
 # Tags with no end tag.
@@ -64,8 +68,8 @@ APOSTROPHES = "'\u2019\u2018\u02bc"
 # Letters and digits, with hyphenated compounds ("jig-so") kept whole: the allowlist may name a
 # compound, and otherwise its parts are checked one by one.
 WORD_RE = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
-# Web and e-mail addresses (the printed page URL, contact details) are not prose.
-ADDRESS_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+# Web and e-mail addresses (the printed page URL, contact details) and UK postcodes are not prose.
+ADDRESS_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b")
 
 
 class ContentText(HTMLParser):
@@ -155,6 +159,18 @@ def words(text: str) -> list[str]:
     return WORD_RE.findall(text)
 
 
+def english(tokens: list[str]) -> list[str]:
+    """The English function words among the tokens (lower-cased), in order."""
+    found, prev = [], ""
+    for token in tokens:
+        for part in token.split("-"):
+            word = part.lower()
+            if word in ENGLISH_WORDS and not (word == "the" and prev in ASPIRATE_TRIGGERS):
+                found.append(word)
+            prev = word
+    return found
+
+
 def load_allowlist(path: Path = ALLOWLIST) -> set[str]:
     """Words from the allowlist file: whitespace-separated, ``#`` starts a comment."""
     allowed: set[str] = set()
@@ -203,23 +219,22 @@ def check(site: Path, allowed: set[str] | None = None) -> tuple[Findings, Findin
     """(unknown words, English words), each word mapped to the pages it appears on."""
     allowed = load_allowlist() if allowed is None else allowed
     spelling: Findings = defaultdict(Counter)
-    english: Findings = defaultdict(Counter)
+    english_found: Findings = defaultdict(Counter)
     for page, text in welsh_pages(site).items():
-        for token in words(text):
-            parts = token.split("-")
-            for part in parts:
-                if part.lower() in ENGLISH_WORDS:
-                    english[part.lower()][page] += 1
+        tokens = words(text)
+        for word in english(tokens):
+            english_found[word][page] += 1
+        for token in tokens:
             if is_allowed(token, allowed):
                 continue
-            for part in parts:
+            for part in token.split("-"):
                 if is_allowed(part, allowed):
                     continue
                 word = re.sub(r"\d+", "", part)
                 if word and not is_allowed(word, allowed):
                     spelling[word][page] += 1
     unknown = aspell_unknown(set(spelling))
-    return ({w: c for w, c in spelling.items() if w in unknown}, dict(english))
+    return ({w: c for w, c in spelling.items() if w in unknown}, dict(english_found))
 
 
 def format_findings(title: str, findings: Findings) -> str:
@@ -271,7 +286,7 @@ def test_extraction_rules():
       <div class="md-content"><article class="md-content__inner md-typeset">
         <h1>Mae'r teulu</h1><p>Mae hi'n <abbr title="Cynhadledd Amddiffyn Plant">ICPC</abbr>
         sy&rsquo;n dda<br>iawn, <em>gw</em>efan 2019 A4 jig-so.</p>
-        <p class="ecp-print-url">http://127.0.0.1:8000/cy/about/ post@example.org</p>
+        <p class="ecp-print-url">http://127.0.0.1:8000/cy/about/ post@example.org LL55 1SH</p>
         <p><a href="/" lang="en" hreflang="en">Read in English</a></p>
         <div lang="en"><p lang="cy">Cymraeg</p></div>
         <pre><code>the code</code></pre><script>var the = 1;</script>
@@ -281,6 +296,12 @@ def test_extraction_rules():
     got = words(page_text(html))
     assert got == ["Mae", "r", "teulu", "Mae", "hi", "n", "Cynhadledd", "Amddiffyn", "Plant", "ICPC",
                    "sy", "n", "dda", "iawn", "gwefan", "2019", "A4", "jig-so", "Cymraeg", "Llun", "o", "r", "teulu"]
+
+
+def test_english_detection():
+    assert english(words("Bydd brecwast a the yn y tŷ. Mae'r the hwn")) == ["the"]
+    assert english(words("Read the plan with your family, and talk")) == ["the", "with", "your", "and"]
+    assert english(words("Mae'r cynllun yn glir i bawb, a hi sy'n ei ddarllen gyda'r teulu")) == []
 
 
 def test_allowlist_matching():
