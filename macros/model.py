@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Generic, Literal, Optional, TypeVar
+from typing import Annotated, Generic, Literal, Optional, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -212,12 +212,34 @@ class Scenario(Strict):
         return v
 
 
+# Limits shared with the browser's validator (docs/assets/components/steps-workbook/store.js).
+WORKBOOK_TEXT_MAX = 4000
+WORKBOOK_AREAS_MAX = 10
+WORKBOOK_STEPS_MAX = 50
+WORKBOOK_RATINGS_MAX = 100
+WorkbookText = Annotated[str, Field(max_length=WORKBOOK_TEXT_MAX)]
+
+
 class Workbook(Strict):
-    """The Steps to Change workbook as exported from the browser (one language)."""
+    """The Steps to Change workbook as exported from the browser (one language).
+
+    Its areas are the same `Area` model as a scenario's, with plain text instead of {en, cy}.
+    Fields may be empty while the family is still working on them.
+    """
 
     format: Literal["ecp-steps-workbook"]
     version: Literal[1]
     name: str = Field(min_length=1, max_length=200)
     lang: Literal["en", "cy"]
-    updated: str
-    areas: list[Area[str]] = Field(max_length=10)
+    updated: str = Field(max_length=40, pattern=r"^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2}:\d{2})?)?$")
+    areas: list[Area[WorkbookText]] = Field(max_length=WORKBOOK_AREAS_MAX)
+
+    @field_validator("areas")
+    @classmethod
+    def _not_too_many(cls, v):
+        for i, area in enumerate(v):
+            if len(area.steps) > WORKBOOK_STEPS_MAX:
+                raise ValueError(f"area {i}: at most {WORKBOOK_STEPS_MAX} steps")
+            if len(area.ratings) > WORKBOOK_RATINGS_MAX:
+                raise ValueError(f"area {i}: at most {WORKBOOK_RATINGS_MAX} ratings")
+        return v

@@ -1,0 +1,462 @@
+"""The Steps to Change workbook (issue 6), in real Chromium, in both languages.
+
+Also: the worked examples that scenario pages embed are valid workbook exports.
+"""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import ROOT
+from macros import strings
+from macros.model import Workbook
+
+LANGS = ["en", "cy"]
+READY = '[data-component="steps-workbook"][data-ready]'
+CONTENT = ".md-content"  # the page itself; the theme's nav is checked site-wide elsewhere
+
+
+def w(key: str, lang: str, **fmt) -> str:
+    return strings.t(f"workbook.{key}", lang, **fmt)
+
+
+def url(base_url: str, lang: str, path: str = "steps/workbook/") -> str:
+    return f"{base_url}/{'cy/' if lang == 'cy' else ''}{path}"
+
+
+def open_workbook(page, base_url, lang):
+    page.goto(url(base_url, lang))
+    page.wait_for_selector(READY)
+
+
+def answer_dialogs(page, accept: bool):
+    """Answer every confirm() from now on; returns the list of messages seen."""
+    seen = []
+    if getattr(page, "_wb_dialog", None):
+        page.remove_listener("dialog", page._wb_dialog)
+
+    def handler(dialog):
+        seen.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    page._wb_dialog = handler
+    page.on("dialog", handler)
+    return seen
+
+
+def area(page, i):
+    return page.locator(".wb-area").nth(i)
+
+
+def fill_area(page, i, name, rating_dates=("2026-06-02",)):
+    a = area(page, i)
+    a.locator("[data-k=name]").fill(name)
+    a.locator("[data-k=not_good_enough]").fill(f"{name}: what we see now")
+    a.locator("[data-k=good_enough]").fill(f"{name}: what good enough looks like")
+    a.locator("[data-act=add-step]").click()
+    step = area(page, i).locator(".wb-step").last
+    step.locator("[data-sk=text]").fill("Agree a weekend rota")
+    step.locator("[data-sk=who]").fill("Siân and Gareth")
+    step.locator("[data-sk=by]").fill("Before the first core group")
+    area(page, i).locator("[data-k=contingency]").fill("Phone Nain")
+    for n, date in enumerate(rating_dates):
+        add_rating(page, i, date, f"Core group {n}", 3 + n, 2 + n, "The rota held")
+
+
+def add_rating(page, i, date, meeting, family, pros, moved):
+    form = area(page, i).locator(".wb-rate")
+    form.locator("input[name=date]").fill(date)
+    form.locator("input[name=meeting]").fill(meeting)
+    form.locator("select[name=family]").select_option(str(family))
+    form.locator("select[name=professionals]").select_option(str(pros))
+    form.locator("textarea[name=moved]").fill(moved)
+    form.locator("button[type=submit]").click()
+
+
+def stored(page):
+    return page.evaluate("localStorage.getItem('ecp:workbooks')")
+
+
+def current(page) -> dict:
+    state = json.loads(stored(page))
+    return state["books"][state["current"]]
+
+
+def export(page) -> tuple[str, dict]:
+    with page.expect_download() as info:
+        page.locator("[data-act=export]").click()
+    download = info.value
+    text = open(download.path(), encoding="utf-8").read()
+    return download.suggested_filename, json.loads(text)
+
+
+def import_bytes(page, data: bytes, name="workbook.json"):
+    page.locator(".wb-import").set_input_files({"name": name, "mimeType": "application/json", "buffer": data})
+
+
+def no_leaks(page):
+    assert page.requests.external() == [], page.requests.external()
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_fill_reload_still_there(page, base_url, lang):
+    open_workbook(page, base_url, lang)
+    page.locator(".wb-name").fill("Teulu Jones")
+    fill_area(page, 0, "Oedolyn sobr", ["2026-06-02", "2026-07-01"])
+    page.reload()
+    page.wait_for_selector(READY)
+    assert page.locator(".wb-name").input_value() == "Teulu Jones"
+    a = area(page, 0)
+    assert a.locator("[data-k=name]").input_value() == "Oedolyn sobr"
+    assert a.locator("[data-k=contingency]").input_value() == "Phone Nain"
+    assert a.locator("[data-sk=who]").input_value() == "Siân and Gareth"
+    assert a.locator("tbody tr").count() == 2
+    assert a.locator(".wb-area-title").inner_text().startswith(w("area", lang, n=1))
+    assert w("privacy", lang) in page.locator(".wb-privacy").inner_text()
+    no_leaks(page)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_several_workbooks_side_by_side(page, base_url, lang):
+    open_workbook(page, base_url, lang)
+    page.locator(".wb-name").fill("First family")
+    area(page, 0).locator("[data-k=name]").fill("one")
+    page.locator("[data-act=new]").click()
+    page.locator(".wb-name").fill("Second family")
+    area(page, 0).locator("[data-k=name]").fill("two")
+    page.reload()
+    page.wait_for_selector(READY)
+    options = page.locator(".wb-choose option").all_inner_texts()
+    assert options == ["First family", "Second family"]
+    assert area(page, 0).locator("[data-k=name]").input_value() == "two"
+    page.locator(".wb-choose").select_option(label="First family")
+    assert area(page, 0).locator("[data-k=name]").input_value() == "one"
+    no_leaks(page)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_export_clear_import_identical(page, base_url, lang):
+    open_workbook(page, base_url, lang)
+    page.locator(".wb-name").fill("Export me")
+    fill_area(page, 0, "First area", ["2026-06-02", "2026-07-01"])
+    page.locator("[data-act=add-area]").click()
+    fill_area(page, 1, 'Second "area" <b>bold</b>', ["2026-06-02"])
+    name, first = export(page)
+    assert name.endswith(".json") and name.startswith("export-me-")
+    assert first["format"] == "ecp-steps-workbook" and first["version"] == 1 and first["lang"] == lang
+    assert first == current(page)
+    Workbook.model_validate(first)  # the browser's export is valid for the Python model too
+
+    answer_dialogs(page, accept=True)
+    page.locator("[data-act=delete-all]").click()
+    assert stored(page) is None
+    assert area(page, 0).locator("[data-k=name]").input_value() == ""
+
+    import_bytes(page, json.dumps(first).encode())
+    expect(page.locator(".wb-status")).to_have_text(w("imported", lang, name="Export me"))
+    _, again = export(page)
+    assert again == first
+    page.reload()
+    page.wait_for_selector(READY)
+    assert current(page) == first
+    assert area(page, 1).locator("[data-k=name]").input_value() == 'Second "area" <b>bold</b>'
+    no_leaks(page)
+
+
+def _valid(**changes) -> dict:
+    wb = {"format": "ecp-steps-workbook", "version": 1, "name": "Imported", "lang": "en",
+          "updated": "2026-07-01T10:00:00.000Z",
+          "areas": [{"name": "A", "not_good_enough": "", "good_enough": "", "contingency": "",
+                     "steps": [{"text": "s", "who": "w", "by": "b"}],
+                     "ratings": [{"date": "2026-06-02", "meeting": "ICC", "family": 5, "professionals": 2, "moved": ""}]}]}
+    wb.update(changes)
+    return wb
+
+
+def _rating(**changes):
+    wb = _valid()
+    wb["areas"][0]["ratings"][0].update(changes)
+    return wb
+
+
+BAD_FILES = {
+    "not json": (b"{not json", "err_json"),
+    "an image": (b"\x89PNG\r\n\x1a\n\x00\x00", "err_json"),
+    "wrong format": (json.dumps({"format": "something-else", "version": 1}).encode(), "err_format"),
+    "a list": (b"[1, 2, 3]", "err_format"),
+    "newer version": (json.dumps(_valid(version=2)).encode(), "err_version"),
+    "rating 11": (json.dumps(_rating(family=11)).encode(), "err_field"),
+    "huge number": (b'{"format":"ecp-steps-workbook","version":1,"name":"x","lang":"en","updated":"2026-01-01",'
+                    b'"areas":[{"name":"","not_good_enough":"","good_enough":"","contingency":"",'
+                    b'"ratings":[{"date":"2026-01-01","meeting":"","family":1e999,"professionals":2,"moved":""}]}]}', "err_field"),
+    "bad date": (json.dumps(_rating(date="2026-02-30")).encode(), "err_field"),
+    "words for a date": (json.dumps(_rating(date="yesterday")).encode(), "err_field"),
+    "string score": (json.dumps(_rating(professionals="5")).encode(), "err_field"),
+    "prototype key": (json.dumps(_valid()).replace('"name": "Imported"', '"name": "Imported", "__proto__": {"x": 1}').encode(), "err_field"),
+    "unknown field": (json.dumps(_valid(script="<script>alert(1)</script>")).encode(), "err_field"),
+    "empty name": (json.dumps(_valid(name="  ")).encode(), "err_field"),
+    "eleven areas": (json.dumps(_valid(areas=_valid()["areas"] * 11)).encode(), "err_field"),
+    "huge text": (json.dumps(_valid(areas=[{**_valid()["areas"][0], "name": "x" * 5000}])).encode(), "err_field"),
+    "huge file": (b" " * (1 << 20) + json.dumps(_valid()).encode(), "err_size"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_broken_and_hostile_files_refused_without_loss(page, base_url, lang):
+    open_workbook(page, base_url, lang)
+    page.locator(".wb-name").fill("Keep me")
+    fill_area(page, 0, "Precious work")
+    before = stored(page)
+    dialogs = answer_dialogs(page, accept=True)
+    alert = page.locator(".wb-alert")
+    assert alert.get_attribute("role") == "alert"
+    for label, (data, err) in BAD_FILES.items():
+        import_bytes(page, data, f"{label}.json")
+        expected = w(err, lang).split("{")[0].split(":")[0]
+        expect(alert).to_contain_text(expected)
+        assert alert.inner_text().startswith(w("err_not_imported", lang)), label
+        assert stored(page) == before, label
+        assert area(page, 0).locator("[data-k=name]").input_value() == "Precious work", label
+    assert dialogs == []  # refused before ever asking
+    assert page.evaluate("Object.prototype.x") is None
+    no_leaks(page)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_markup_in_a_file_is_shown_as_text(page, base_url, lang):
+    open_workbook(page, base_url, lang)
+    evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
+    wb = _valid(name=evil)
+    wb["areas"][0]["name"] = evil
+    wb["areas"][0]["ratings"][0]["moved"] = evil
+    import_bytes(page, json.dumps(wb).encode())
+    expect(page.locator(".wb-status")).to_have_text(w("imported", lang, name=evil))
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator(".wb-app img, .wb-app script").count() == 0
+    assert page.locator(".wb-choose option").inner_text() == evil
+    assert evil in area(page, 0).locator(".wb-area-title").inner_text()
+    assert area(page, 0).locator("tbody td").nth(4).inner_text() == evil
+    no_leaks(page)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_import_over_existing_work_asks_first(page, base_url, lang):
+    open_workbook(page, base_url, lang)
+    page.locator(".wb-name").fill("Mine")
+    area(page, 0).locator("[data-k=name]").fill("My work")
+    before = stored(page)
+    dialogs = answer_dialogs(page, accept=False)
+    import_bytes(page, json.dumps(_valid()).encode())
+    expect(page.locator(".wb-import")).to_have_value("")
+    page.wait_for_timeout(200)
+    assert dialogs == [w("confirm_import", lang, name="Mine", file="Imported")]
+    assert stored(page) == before
+    answer_dialogs(page, accept=True)
+    import_bytes(page, json.dumps(_valid()).encode())
+    expect(page.locator(".wb-status")).to_have_text(w("imported", lang, name="Imported"))
+    assert current(page) == _valid()
+    no_leaks(page)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_delete_this_and_delete_all_confirm_first(page, base_url, lang):
+    open_workbook(page, base_url, lang)
+    page.locator(".wb-name").fill("One")
+    area(page, 0).locator("[data-k=name]").fill("x")
+    page.locator("[data-act=new]").click()
+    page.locator(".wb-name").fill("Two")
+    dialogs = answer_dialogs(page, accept=False)
+    page.locator("[data-act=delete]").click()
+    page.locator("[data-act=delete-all]").click()
+    assert dialogs == [w("confirm_delete", lang, name="Two"), w("confirm_delete_all", lang, n=2)]
+    assert len(json.loads(stored(page))["books"]) == 2
+    answer_dialogs(page, accept=True)
+    page.locator("[data-act=delete]").click()
+    assert [b["name"] for b in json.loads(stored(page))["books"].values()] == ["One"]
+    assert page.locator(".wb-name").input_value() == "One"
+    page.locator("[data-act=delete-all]").click()
+    assert stored(page) is None
+    assert page.locator(".wb-status").inner_text() == w("deleted_all", lang)
+    no_leaks(page)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_fourth_area_shows_a_gentle_warning(page, base_url, lang, axe):
+    open_workbook(page, base_url, lang)
+    warning = page.locator(".wb-warning")
+    for _ in range(2):
+        page.locator("[data-act=add-area]").click()
+    assert page.locator(".wb-area").count() == 3
+    assert warning.is_hidden()
+    page.locator("[data-act=add-area]").click()
+    assert page.locator(".wb-area").count() == 4  # allowed, not forbidden
+    assert warning.is_visible() and warning.inner_text() == w("fourth_warning", lang)
+    assert page.evaluate("document.activeElement.dataset.k") == "name"  # focus on the new area
+    assert axe(page, CONTENT) == []
+    answer_dialogs(page, accept=True)
+    area(page, 3).locator("[data-act=remove-area]").click()
+    assert warning.is_hidden()
+    no_leaks(page)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_chart_has_its_table(page, base_url, lang, axe):
+    open_workbook(page, base_url, lang)
+    a = area(page, 0)
+    assert a.locator(".wb-no-ratings").is_visible() and a.locator(".wb-chart").is_hidden()
+    fill_area(page, 0, '"We get to school"', ["2026-07-01", "2026-06-02", "2026-08-05"])
+    svg = a.locator("svg[role=img]")
+    assert svg.count() == 1
+    title = svg.locator("title").text_content()
+    assert title == w("chart_title", lang, name="We get to school")
+    assert "3" in svg.locator("desc").text_content()
+    assert svg.locator(".wb-fam circle").count() == 3 + 1  # points + legend
+    assert svg.locator(".wb-pro rect").count() == 3 + 1
+    assert svg.locator(".wb-good").count() == 1
+    table = a.locator("table.wb-table")
+    assert table.locator("caption").inner_text() == title
+    rows = table.locator("tbody tr")
+    assert rows.count() == 3
+    assert [rows.nth(k).locator("td").nth(2).inner_text() for k in range(3)] == ["4", "3", "5"]  # by date
+    # Edit a rating in place.
+    rows.nth(0).locator("[data-act=edit-rating]").click()
+    form = a.locator(".wb-rate")
+    assert form.locator("input[name=date]").input_value() == "2026-06-02"
+    form.locator("select[name=family]").select_option("9")
+    form.locator("button[type=submit]").click()
+    assert table.locator("tbody tr").nth(0).locator("td").nth(2).inner_text() == "9"
+    assert table.locator("tbody tr").count() == 3
+    assert axe(page, CONTENT) == []
+    no_leaks(page)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_print_media_shows_the_print_layout(page, base_url, lang):
+    open_workbook(page, base_url, lang)
+    page.locator(".wb-name").fill("Print me")
+    fill_area(page, 0, "Area", ["2026-06-02", "2026-07-01"])
+    page.emulate_media(media="print")
+    assert page.locator(".wb-bar").is_hidden()
+    assert page.locator(".wb-rate").first.is_hidden()
+    assert page.locator(".wb-privacy").is_hidden()
+    assert page.locator(".wb-print-name").inner_text() == "Print me"
+    assert page.locator(".wb-area svg[role=img]").is_visible()
+    assert page.locator(".wb-area table.wb-table").is_visible()
+    assert page.locator(".wb-blank").is_hidden()
+    assert page.locator(".md-sidebar--primary").is_hidden()
+    # The blank version for paper.
+    page.evaluate("document.documentElement.dataset.wbPrint = 'blank'")
+    assert page.locator(".wb-app").is_hidden()
+    assert page.locator(".wb-blank").is_visible()
+    assert page.locator(".wb-blank-area").count() == 3
+    page.evaluate("delete document.documentElement.dataset.wbPrint")
+    page.emulate_media(media="screen")
+    assert page.locator(".wb-blank").is_hidden() and page.locator(".wb-bar").is_visible()
+    no_leaks(page)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_without_javascript_the_blank_form_is_offered(browser, site, base_url, lang, axe):
+    ctx = browser.new_context(java_script_enabled=False)
+    try:
+        pg = ctx.new_page()
+        pg.goto(url(base_url, lang))
+        assert pg.locator(".wb-nojs").inner_text() == w("needs_js", lang)
+        assert pg.locator(".wb-app").is_hidden()
+        assert pg.locator(".wb-blank").is_visible()
+        assert pg.locator(".wb-blank h3").first.inner_text() == w("area", lang, n=1)
+        # Examples are fully readable without JavaScript.
+        pg.goto(url(base_url, lang, "case-studies/teulu-hughes/steps/"))
+        assert pg.locator(".wb-example table.wb-table tbody tr").count() >= 1
+        assert pg.locator(".wb-example-start").is_hidden()
+    finally:
+        ctx.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_start_from_an_example(page, base_url, lang, axe):
+    page.goto(url(base_url, lang, "case-studies/teulu-hughes/steps/"))
+    page.wait_for_selector('[data-component="steps-example"][data-ready]')
+    example = json.loads(page.locator(".wb-example-data").text_content())
+    assert page.locator(".wb-example svg[role=img]").count() == sum(1 for a in example["areas"] if a["ratings"])
+    assert axe(page, CONTENT) == []
+    page.locator("[data-act=start-example]").click()
+    page.wait_for_url(re.compile(r"/steps/workbook/$"))
+    page.wait_for_selector(READY)
+    assert page.locator(".wb-name").input_value() == example["name"]
+    got = current(page)
+    assert got["areas"] == example["areas"] and got["name"] == example["name"]
+    assert area(page, 0).locator("[data-k=name]").input_value() == example["areas"][0]["name"]
+    assert axe(page, CONTENT) == []
+    no_leaks(page)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_axe_clean_in_every_state(page, base_url, lang, axe):
+    open_workbook(page, base_url, lang)
+    assert axe(page, CONTENT) == []  # empty
+    fill_area(page, 0, "Area one", ["2026-06-02", "2026-07-01"])
+    page.locator("[data-act=add-area]").click()
+    assert axe(page, CONTENT) == []  # filled, with a chart
+    import_bytes(page, b"nonsense")
+    expect(page.locator(".wb-alert")).to_contain_text(w("err_json", lang))
+    assert axe(page, CONTENT) == []  # an error showing
+    page.set_viewport_size({"width": 375, "height": 800})
+    assert axe(page, CONTENT) == []  # narrow
+    no_leaks(page)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_keyboard_reaches_every_control(page, base_url, lang):
+    open_workbook(page, base_url, lang)
+    page.locator(".wb-choose").focus()
+    seen = set()
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        seen.add(page.evaluate("(e => e.dataset.act || e.dataset.k || e.dataset.sk || e.name || e.className)(document.activeElement)"))
+    for control in ("new", "export", "print", "print-blank", "delete", "delete-all", "name", "not_good_enough",
+                    "add-step", "date", "family", "professionals", "remove-area", "add-area"):
+        assert control in seen, (control, seen)
+    # Enter on "Add a step" adds a step and focuses it.
+    page.locator("[data-act=add-step]").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.dataset.sk") == "text"
+
+
+def _embedded_examples(site):
+    for lang in LANGS:
+        root = site / "cy" if lang == "cy" else site
+        for html_file in sorted((root / "case-studies").glob("*/steps/index.html")):
+            html = html_file.read_text(encoding="utf-8")
+            m = re.search(r'<script type="application/json" class="wb-example-data">(.*?)</script>', html, re.S)
+            yield lang, html_file, m
+
+
+def test_embedded_examples_are_valid_workbooks(site):
+    found = 0
+    for lang, path, m in _embedded_examples(site):
+        assert m, f"{path} embeds no example workbook"
+        data = json.loads(m.group(1))
+        wb = Workbook.model_validate(data)
+        assert wb.lang == lang and wb.areas
+        assert "<" not in m.group(1)  # nothing in the JSON can close the script element
+        found += 1
+    assert found >= 2
+
+
+def test_workbook_page_has_one_macro_call_and_both_languages():
+    for lang in LANGS:
+        text = (ROOT / "docs" / "steps" / f"workbook.{lang}.md").read_text(encoding="utf-8")
+        assert text.count("{{") == 1 and "steps_workbook()" in text
+
+
+def test_budget_js_and_css_under_15_kib_gzip():
+    import gzip
+
+    folder = ROOT / "docs" / "assets" / "components" / "steps-workbook"
+    total = sum(len(gzip.compress(p.read_bytes(), 9)) for p in folder.iterdir() if p.suffix in (".js", ".css"))
+    assert total < 15 * 1024, f"{total} bytes gzip"
