@@ -1,0 +1,143 @@
+"""The plan checker page, in real Chromium, and its module under Node."""
+from __future__ import annotations
+
+import gzip
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import ROOT
+
+COMPONENT = ROOT / "docs" / "assets" / "components" / "plan-checker"
+PAGES = {"en": "/plans/checker/", "cy": "/cy/plans/checker/"}
+KEY = "ecp:plan-checker:text"
+
+
+def test_node_tests_for_the_module_pass():
+    node = shutil.which("node")
+    if not node:
+        pytest.skip("node is not installed")
+    result = subprocess.run([node, "--test", "tests/node/"], cwd=ROOT, capture_output=True, text=True)
+    figures = [ln for ln in result.stdout.splitlines() if "caught" in ln]
+    print("\n".join(figures))
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert len(figures) >= 4
+
+
+def test_budget_under_15_kib_gzip():
+    code = sum(len(gzip.compress(p.read_bytes(), 9)) for p in COMPONENT.glob("*") if p.suffix in (".js", ".css"))
+    data = len(gzip.compress((COMPONENT / "wording.json").read_bytes(), 9))
+    print(f"plan-checker JS+CSS {code} B gzip; wording.json {data} B gzip")
+    assert code < 15 * 1024
+    assert code + data < 25 * 1024
+
+
+# axe runs on the page content: the site's navigation belongs to the foundation and is tested there.
+
+
+def open_checker(page, base_url, lang):
+    page.goto(base_url + PAGES[lang])
+    page.wait_for_selector('[data-component="plan-checker"][data-ready] [data-action="check"]:not([disabled])')
+    return page.locator('[data-component="plan-checker"]')
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_keyboard_use_findings_announced_axe_clean(page, base_url, axe, lang):
+    root = open_checker(page, base_url, lang)
+    assert axe(page, ".md-content") == [], "axe, empty state"
+    assert page.locator("[data-results]").is_hidden()
+
+    # Keyboard only: type in the textarea, Tab to the button, Enter.
+    page.locator("#ecp-checker-input").focus()
+    page.keyboard.type("Parents to engage with services.")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Ni fydd alcohol yn cael ei gadw yn y cartref." if lang == "cy" else "No alcohol will be kept in the home.")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.action") == "check"
+    page.keyboard.press("Enter")
+
+    status = root.locator("[data-status]")
+    assert status.get_attribute("aria-live") == "polite" and status.get_attribute("role") == "status"
+    expected = "Llinellau wedi'u gwirio: 2" if lang == "cy" else "Lines checked: 2"
+    page.wait_for_function("s => document.querySelector('[data-component=plan-checker] [data-status]').textContent.includes(s)", arg=expected)
+    lines = root.locator(".ecp-line")
+    assert lines.count() == 2
+    assert "ecp-line--vague" in lines.nth(0).get_attribute("class")
+    assert "ecp-line--ok" in lines.nth(1).get_attribute("class")
+    # The verdict is a word and a symbol, not a colour.
+    verdict = lines.nth(0).locator(".ecp-line__verdict").inner_text()
+    assert ("Angen ei ailysgrifennu" if lang == "cy" else "Needs rewriting") in verdict
+    # The standing rule gets no findings; the vague line gets its question and guidance link.
+    assert lines.nth(1).locator(".ecp-finding").count() == 0
+    hrefs = lines.nth(0).locator("a").evaluate_all("els => els.map(a => a.getAttribute('href'))")
+    assert any(h.endswith("practice/plans/#phrases-to-avoid") for h in hrefs), hrefs
+    assert lines.nth(0).locator("mark").first.inner_text().lower() == "engage"
+    assert root.locator("[data-plan] .ecp-finding").count() >= 1  # no contingency
+    assert axe(page, ".md-content") == [], "axe, with findings"
+
+    # Ctrl+Enter from the textarea checks again.
+    page.locator("#ecp-checker-input").focus()
+    page.keyboard.press("End")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Mum will keep the children safe.")
+    page.keyboard.press("Control+Enter")
+    page.wait_for_function("() => document.querySelectorAll('.ecp-line').length === 3")
+
+    assert page.requests.external() == []
+    assert page.errors == []
+    assert page.evaluate("Object.keys(localStorage).filter(k => !k.startsWith('__'))") == []
+
+
+def test_each_line_language_detected_on_the_page(page, base_url):
+    root = open_checker(page, base_url, "en")
+    page.fill("#ecp-checker-input", "Bydd Siân yn parhau i weithio gyda gwasanaethau.\nParents to engage.")
+    root.locator('[data-action="check"]').click()
+    first = root.locator(".ecp-line").nth(0)
+    assert first.locator(".ecp-line__text").get_attribute("lang") == "cy"
+    assert "written in Welsh" in first.inner_text()
+    assert root.locator(".ecp-line").nth(1).locator(".ecp-line__text").get_attribute("lang") == "en"
+
+
+def test_example_clear_and_typed_html_is_text(page, base_url, axe):
+    root = open_checker(page, base_url, "cy")
+    root.locator('[data-action="example"]').click()
+    assert root.locator(".ecp-line").count() == 4
+    page.fill("#ecp-checker-input", '<img src=x onerror="window.__x=1"> Parents to engage')
+    root.locator('[data-action="check"]').click()
+    assert page.evaluate("window.__x") is None
+    assert "<img" in root.locator(".ecp-line__text").inner_text()
+    root.locator('[data-action="clear"]').click()
+    assert page.input_value("#ecp-checker-input") == ""
+    assert page.locator("[data-results]").is_hidden()
+    assert page.evaluate("document.activeElement.id") == "ecp-checker-input"
+
+
+def test_nothing_stored_unless_asked(page, base_url):
+    root = open_checker(page, base_url, "en")
+    page.fill("#ecp-checker-input", "Dad to stop drinking")
+    root.locator('[data-action="check"]').click()
+    assert page.evaluate(f"localStorage.getItem('{KEY}')") is None
+    page.check("#ecp-checker-keep")
+    assert page.evaluate(f"localStorage.getItem('{KEY}')") == "Dad to stop drinking"
+    page.reload()
+    page.wait_for_selector(".ecp-line")
+    assert page.input_value("#ecp-checker-input") == "Dad to stop drinking"
+    assert page.is_checked("#ecp-checker-keep")
+    page.uncheck("#ecp-checker-keep")
+    assert page.evaluate(f"localStorage.getItem('{KEY}')") is None
+    assert page.requests.external() == []
+
+
+def test_page_without_javascript_explains_itself(browser, base_url):
+    ctx = browser.new_context(java_script_enabled=False)
+    try:
+        pg = ctx.new_page()
+        pg.goto(base_url + PAGES["cy"])
+        assert pg.locator('[data-action="check"]').is_disabled()
+        html = pg.content()
+        assert "Mae angen JavaScript ar y gwirydd cynlluniau" in html
+        # No <form>: nothing typed can ever be submitted to a server.
+        assert pg.locator('[data-component="plan-checker"] form').count() == 0
+    finally:
+        ctx.close()
