@@ -8,6 +8,12 @@ import pytest
 
 from macros.components.self_study import STEPS
 
+MONTHS = {
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"],
+    "cy": ["Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst", "Medi",
+           "Hydref", "Tachwedd", "Rhagfyr"],
+}
 LANGS = {
     "en": {"prefix": "", "progress": "3 of 15 steps done.", "mark": "Mark as done", "print": "Print the learning record"},
     "cy": {"prefix": "/cy", "progress": "3 o 15 cam wedi'u gwneud.", "mark": "Marcio fel wedi'i wneud",
@@ -70,6 +76,10 @@ def test_progress_and_record_survive_a_reload(page, base_url, axe, lang):
     done = page.locator("[data-done-list] li")
     assert done.count() == 3
     assert page.locator(".ecp-step--done").count() == 3
+    # Dates are written in the page's language, e.g. "22 Tachwedd 2026".
+    months = MONTHS[lang]
+    date_text = page.locator("#step-home").locator("xpath=..").locator("[data-date]").inner_text()
+    assert any(m in date_text for m in months), date_text
 
     keys = page.evaluate("Object.keys(localStorage)")
     assert set(keys) == {"ecp:self-study:progress", "ecp:self-study:record"}

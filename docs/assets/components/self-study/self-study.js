@@ -24,13 +24,18 @@ function write(key, value) {
 }
 
 const fill = (text, values) => text.replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
-const lang = () => (document.documentElement.lang || "en").startsWith("cy") ? "cy-GB" : "en-GB";
+// Dates as "22 November 2026" / "22 Tachwedd 2026", with month names from the page's strings
+// (browsers' Welsh locale data is not always present).
+let MONTHS = [];
 function formatDate(iso) {
-  const d = new Date(`${iso}T12:00:00`);
-  if (Number.isNaN(d.getTime())) return iso;
-  try { return d.toLocaleDateString(lang(), { day: "numeric", month: "long", year: "numeric" }); } catch { return iso; }
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+  if (!m || !MONTHS[Number(m[2]) - 1]) return iso;
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
 }
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+};
 
 function initSteps(root, ui) {
   const status = root.querySelector("[data-progress]");
@@ -130,6 +135,7 @@ function init() {
   for (const root of roots) {
     root.dataset.ready = "true";
     const ui = JSON.parse(root.dataset.ui);
+    if (!MONTHS.length && ui.months) MONTHS = ui.months.split(",");
     if (root.dataset.part === "steps") initSteps(root, ui);
     else initRecord(root, ui);
   }
