@@ -129,3 +129,17 @@ def test_gallery_without_javascript_shows_everything(browser, base_url):
         assert pg.locator("[data-filter]").is_hidden()
     finally:
         ctx.close()
+
+
+def test_print_this_rewrite_prints_only_that_one(page, base_url):
+    page.goto(base_url + GALLERY["en"])
+    page.evaluate("window.print = () => {}")
+    buttons = page.locator(".ecp-rewrite__print")
+    buttons.first.wait_for(state="visible")
+    buttons.nth(1).click()
+    page.emulate_media(media="print")
+    shown = page.locator("article.ecp-rewrite").evaluate_all(
+        "els => els.filter(e => e.getClientRects().length > 0).map(e => e.getAttribute('aria-labelledby'))")
+    assert len(shown) == 1
+    assert page.locator(".md-content__inner h1").is_hidden()
+    assert page.evaluate("getComputedStyle(document.querySelector('.ecp-print-target')).breakBefore") == "auto"
