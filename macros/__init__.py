@@ -33,11 +33,6 @@ def define_env(env):
     def scenario_index() -> str:
         return here(env).render("scenario-index", scenarios=load_all(), paths=page_path)
 
-    @env.macro
-    def contact() -> dict:
-        """Contact details, held in mkdocs.yml `extra.contact`."""
-        return env.conf["extra"]["contact"]
-
     for info in pkgutil.iter_modules(components.__path__):
         module = importlib.import_module(f"{components.__name__}.{info.name}")
         module.register(env)

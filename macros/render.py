@@ -15,6 +15,8 @@ from . import strings
 from .model import Text
 from .textfmt import block, inline
 
+DEFAULT_LANG = "en"
+SHARED = ("assets/", "search/")
 PARTIALS = Path(__file__).resolve().parent.parent / "overrides" / "partials"
 
 _env = jinja2.Environment(
@@ -42,8 +44,13 @@ def render(component: str, lang: str, page_url: str = "", **context) -> str:
         return text if isinstance(text, str) else text[lang]
 
     def link(target: str) -> str:
-        """A site path such as 'case-studies/ty-ni/' made relative to the current page."""
-        return get_relative_url(target, page_url or "") if page_url is not None else target
+        """A site path such as 'case-studies/ty-ni/', in the page's language, relative to the page.
+
+        Welsh pages live under cy/; shared files (assets/) exist once, at the root.
+        """
+        if lang != DEFAULT_LANG and not target.startswith((*SHARED, f"{lang}/")):
+            target = f"{lang}/{target}"
+        return get_relative_url(target, page_url or "")
 
     html = _env.get_template(f"{component}.html").render(
         lang=lang,
