@@ -1,0 +1,152 @@
+// The four-domain grid exercise: check answers, try again, model grid, board, saving, print.
+// Strings come from data-strings; answers from each fieldset's data-accepted. Saved under ecp:*.
+const fmt = (s, v) => s.replace(/\{(\w+)\}/g, (_, k) => v[k]);
+
+function init(root) {
+  root.dataset.ready = "true";
+  const S = JSON.parse(root.dataset.strings);
+  const key = root.dataset.key;
+  const form = root.querySelector("[data-grid-form]");
+  const sets = [...root.querySelectorAll("[data-statement]")];
+  const score = root.querySelector("[data-score]");
+  const model = root.querySelector("[data-model]");
+  const board = root.querySelector("[data-board]");
+  const notes = [...root.querySelectorAll("[data-notes]")];
+  let state = { answers: {}, checked: false, notes: {} };
+
+  try { state = { ...state, ...JSON.parse(localStorage.getItem(key) || "{}") }; } catch { /* ignore */ }
+  const save = () => { try { localStorage.setItem(key, JSON.stringify(state)); } catch { /* full or blocked */ } };
+
+  root.querySelectorAll("[data-js-only]").forEach((el) => { el.hidden = false; });
+
+  const chosen = (fs) => { const r = fs.querySelector("input:checked"); return r ? r.value : ""; };
+  const isRight = (fs) => fs.dataset.accepted.split(" ").includes(chosen(fs));
+
+  function mark() {
+    let right = 0;
+    sets.forEach((fs) => {
+      const fb = fs.querySelector("[data-feedback]");
+      const ok = isRight(fs);
+      right += ok;
+      fs.dataset.result = ok ? "right" : "not-yet";
+      fb.querySelector("[data-verdict]").textContent = ok ? S.right : chosen(fs) ? S.not_yet : S.unanswered;
+      fb.hidden = false;
+    });
+    score.textContent = fmt(S.score, { score: right, total: sets.length }) + " " +
+      (right === sets.length ? S.score_all : S.score_more);
+  }
+
+  function unmark() {
+    sets.forEach((fs) => { delete fs.dataset.result; fs.querySelector("[data-feedback]").hidden = true; });
+  }
+
+  function renderBoard() {
+    root.querySelectorAll("[data-board-list]").forEach((ul) => {
+      const items = sets.filter((fs) => chosen(fs) === ul.dataset.boardList);
+      ul.replaceChildren(...items.map((fs) => {
+        const li = document.createElement("li");
+        li.textContent = fs.querySelector("legend").textContent.replace(/^\s*\d+\.\s*/, "");
+        return li;
+      }));
+      if (!items.length) {
+        const li = document.createElement("li");
+        li.className = "ecp-board__empty";
+        li.textContent = S.empty;
+        ul.append(li);
+      }
+    });
+    notes.forEach((ta) => {
+      root.querySelector(`[data-printnotes="${ta.dataset.notes}"]`).textContent = ta.value;
+    });
+    const date = root.querySelector("[data-date]");
+    const now = new Date(); // month names come from the strings: not every browser knows Welsh dates
+    date.textContent = `${now.getDate()} ${S.months.split(",")[now.getMonth()]} ${now.getFullYear()}`;
+  }
+
+  // Restore.
+  sets.forEach((fs) => {
+    const v = state.answers[fs.dataset.statement];
+    const r = v && fs.querySelector(`input[value="${CSS.escape(v)}"]`);
+    if (r) r.checked = true;
+  });
+  notes.forEach((ta) => { ta.value = state.notes[ta.dataset.notes] || ""; });
+  if (state.checked) mark();
+  renderBoard();
+
+  form.addEventListener("change", (e) => {
+    const fs = e.target.closest("[data-statement]");
+    if (!fs) return;
+    state.answers[fs.dataset.statement] = e.target.value;
+    if (state.checked) { // a changed answer is no longer marked
+      delete fs.dataset.result;
+      fs.querySelector("[data-feedback]").hidden = true;
+    }
+    save();
+    renderBoard();
+  });
+  form.addEventListener("submit", (e) => e.preventDefault());
+  notes.forEach((ta) => ta.addEventListener("input", () => {
+    state.notes[ta.dataset.notes] = ta.value;
+    save();
+    renderBoard();
+  }));
+
+  const actions = {
+    check() { state.checked = true; save(); mark(); },
+    retry() {
+      sets.forEach((fs) => {
+        if (!isRight(fs)) {
+          fs.querySelectorAll("input").forEach((r) => { r.checked = false; });
+          delete state.answers[fs.dataset.statement];
+        }
+      });
+      state.checked = false;
+      save();
+      unmark();
+      score.textContent = "";
+      renderBoard();
+      const first = sets.find((fs) => !chosen(fs));
+      if (first) first.querySelector("input").focus();
+    },
+    model() {
+      model.open = true;
+      model.querySelector("summary").focus();
+      model.scrollIntoView({ block: "start" });
+    },
+    reset() {
+      if (!window.confirm(S.reset_confirm)) return;
+      try { localStorage.removeItem(key); } catch { /* ignore */ }
+      state = { answers: {}, checked: false, notes: {} };
+      form.reset();
+      notes.forEach((ta) => { ta.value = ""; });
+      unmark();
+      score.textContent = "";
+      model.open = false;
+      renderBoard();
+    },
+    print() {
+      renderBoard();
+      document.documentElement.classList.add("ecp-print-board");
+      window.print();
+    },
+  };
+  root.addEventListener("click", (e) => {
+    const b = e.target.closest("button[data-action]");
+    if (b && actions[b.dataset.action]) actions[b.dataset.action]();
+  });
+  window.addEventListener("afterprint", () => document.documentElement.classList.remove("ecp-print-board"));
+  window.addEventListener("beforeprint", renderBoard);
+
+  // A mentor's link straight to the model answer opens it.
+  const openFromHash = () => {
+    const id = decodeURIComponent(location.hash.slice(1));
+    if (id && model.id === id || (id && model.querySelector(`[id="${CSS.escape(id)}"]`))) {
+      model.open = true;
+      document.getElementById(id).scrollIntoView();
+    }
+  };
+  openFromHash();
+  window.addEventListener("hashchange", openFromHash);
+}
+
+document.querySelectorAll('[data-component="grid-exercise"]:not([data-ready])').forEach(init);
