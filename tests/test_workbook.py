@@ -386,6 +386,7 @@ def test_start_from_an_example(page, base_url, lang, axe):
     assert axe(page, CONTENT) == []
     page.locator("[data-act=start-example]").click()
     page.wait_for_url(re.compile(r"/steps/workbook/$"))
+    assert page.url == url(base_url, lang)  # the workbook in the same language
     page.wait_for_selector(READY)
     assert page.locator(".wb-name").input_value() == example["name"]
     got = current(page)
@@ -460,3 +461,13 @@ def test_budget_js_and_css_under_15_kib_gzip():
     folder = ROOT / "docs" / "assets" / "components" / "steps-workbook"
     total = sum(len(gzip.compress(p.read_bytes(), 9)) for p in folder.iterdir() if p.suffix in (".js", ".css"))
     assert total < 15 * 1024, f"{total} bytes gzip"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_example_links_to_the_workbook_in_its_own_language(site, lang):
+    from urllib.parse import urljoin
+
+    prefix = "/cy/" if lang == "cy" else "/"
+    html = (site / prefix.strip("/") / "case-studies" / "teulu-hughes" / "steps" / "index.html").read_text(encoding="utf-8")
+    href = re.search(r'data-workbook-href="([^"]+)"', html).group(1)
+    assert urljoin(f"http://x{prefix}case-studies/teulu-hughes/steps/", href) == f"http://x{prefix}steps/workbook/"

@@ -14,25 +14,23 @@ function el(name, attrs, parent, text) {
 export const unquote = (s) => s.trim().replace(/^["“”'](.*)["“”']$/s, "$1");
 const fill = (s, v) => s.replace(/\{(\w+)\}/g, (_, k) => (k in v ? v[k] : `{${k}}`));
 
-export function formatDate(iso, lang) {
+/** "2026-06-02" as "2 Jun 2026" / "2 Meh 2026", with month names from the page's strings. */
+export function formatDate(iso, w) {
   const [y, m, d] = iso.split("-").map(Number);
-  try {
-    return new Intl.DateTimeFormat(lang === "cy" ? "cy" : "en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })
-      .format(new Date(Date.UTC(y, m - 1, d)));
-  } catch { return iso; }
+  return `${d} ${w.months.split(" ")[m - 1]} ${y}`;
 }
 
 export const byDate = (ratings) => ratings.map((r, i) => [r, i]).sort((a, b) => (a[0].date < b[0].date ? -1 : a[0].date > b[0].date ? 1 : a[1] - b[1])).map((x) => x[0]);
 
 /** ratings: [{date, family, professionals}], w: workbook strings, name: area name. */
-export function chart(ratings, w, name, lang) {
+export function chart(ratings, w, name) {
   const rs = byDate(ratings);
   const id = `wb-chart-${++uid}`;
   const svg = el("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-labelledby": `${id}-t ${id}-d`, class: "wb-svg" });
   el("title", { id: `${id}-t` }, svg, fill(w.chart_title, { name: unquote(name) }));
   const last = rs[rs.length - 1];
   el("desc", { id: `${id}-d` }, svg, fill(w.chart_desc, {
-    n: rs.length, first: formatDate(rs[0].date, lang), last: formatDate(last.date, lang), f: last.family, p: last.professionals }));
+    n: rs.length, first: formatDate(rs[0].date, w), last: formatDate(last.date, w), f: last.family, p: last.professionals }));
   const x = (i) => (rs.length === 1 ? (L + W - R) / 2 : L + 12 + (i * (W - L - R - 24)) / (rs.length - 1));
   const y = (v) => T + ((10 - v) * (H - T - B)) / 9;
   const grid = el("g", { class: "wb-grid", "aria-hidden": "true" }, svg);
@@ -45,7 +43,7 @@ export function chart(ratings, w, name, lang) {
   const step = Math.max(1, Math.ceil(rs.length / 6));
   rs.forEach((r, i) => {
     const anchor = rs.length === 1 ? "middle" : i === 0 ? "start" : i === rs.length - 1 ? "end" : "middle";
-    if (i % step === 0 || i === rs.length - 1) el("text", { x: x(i) + (anchor === "start" ? -6 : anchor === "end" ? 6 : 0), y: H - B + 18, "text-anchor": anchor }, grid, formatDate(r.date, lang));
+    if (i % step === 0 || i === rs.length - 1) el("text", { x: x(i) + (anchor === "start" ? -6 : anchor === "end" ? 6 : 0), y: H - B + 18, "text-anchor": anchor }, grid, formatDate(r.date, w));
   });
   const series = [["family", "wb-fam", w.family_short], ["professionals", "wb-pro", w.pros_short]];
   series.forEach(([key, cls, label], s) => {

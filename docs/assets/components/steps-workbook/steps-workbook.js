@@ -44,14 +44,19 @@ function init(root) {
     $(".wb-table-wrap", sec).hidden = !has;
     $(".wb-no-ratings", sec).hidden = has;
     if (!has) return;
-    $(".wb-chart-svg", sec).replaceChildren(chart(a.ratings, w, areaLabel(a, i), lang));
+    $(".wb-chart-svg", sec).replaceChildren(chart(a.ratings, w, areaLabel(a, i)));
     $("caption", sec).textContent = fill(w.chart_title, { name: unquote(areaLabel(a, i)) });
+    const heads = [...sec.querySelectorAll("thead th")].map((th) => th.textContent);
     const order = byDate(a.ratings.map((r, k) => ({ ...r, k })));
     $("tbody", sec).replaceChildren(...order.map((r) => {
       const tr = document.createElement("tr");
-      const date = formatDate(r.date, lang);
-      for (const v of [date, r.meeting, r.family, r.professionals, r.moved]) tr.insertCell().textContent = v;
-      const cell = tr.insertCell();
+      const date = formatDate(r.date, w);
+      [date, r.meeting, r.family, r.professionals, r.moved, ""].forEach((v, k) => {
+        const td = tr.insertCell();
+        td.textContent = v;
+        td.dataset.label = heads[k];
+      });
+      const cell = tr.cells[5];
       cell.className = "wb-act-col";
       for (const [act, label, aria] of [["edit-rating", w.edit, w.edit_rating], ["remove-rating", w.remove, w.remove_rating]]) {
         const b = document.createElement("button");
@@ -215,7 +220,7 @@ function init(root) {
       render(`[data-area="${i}"] [data-act=add-step]`);
     } else if (act === "remove-rating") {
       const r = a.ratings[+btn.dataset.r];
-      if (!confirm(fill(w.confirm_remove_rating, { date: formatDate(r.date, lang) }))) return;
+      if (!confirm(fill(w.confirm_remove_rating, { date: formatDate(r.date, w) }))) return;
       a.ratings.splice(+btn.dataset.r, 1);
       store();
       render(`#wb-a${i}-rdate`);
