@@ -98,8 +98,7 @@ def register(env):
         if part not in ("steps", "record"):
             raise ValueError(f"self_study: unknown part '{part}'")
         h = here(env)
-        prefix = "cy/" if h.lang == "cy" else ""
-        steps = [{"id": s.id, "href": prefix + s.path, "minutes": s.minutes,
+        steps = [{"id": s.id, "href": s.path, "minutes": s.minutes,
                   "title": s.title[h.lang], "what": s.what[h.lang]} for s in STEPS]
         total = sum(s.minutes for s in STEPS)
         return h.render("self-study", part=part, steps=steps, fields=RECORD_FIELDS,
