@@ -71,7 +71,12 @@ def inject_nav(config, scenarios: dict) -> None:
     for sid, s in scenarios.items():
         # Nav titles are not escaped by the theme: escape them here.
         title_en, title_cy = html.escape(s.title.en), html.escape(s.title.cy)
-        children.append({title_en: [f"{source_name(sid, k)}.md" for k in KINDS]})
+        pages = [f"{source_name(sid, KINDS[0])}.md"]  # the section's own page (navigation.indexes)
+        for kind in KINDS[1:]:
+            short_en = strings.t(f"case.open_{kind}", "en")
+            pages.append({short_en: f"{source_name(sid, kind)}.md"})
+            translations[short_en] = strings.t(f"case.open_{kind}", "cy")
+        children.append({title_en: pages})
         translations[title_en] = title_cy
     for item in config["nav"] or []:
         if isinstance(item, dict) and NAV_SECTION in item:
