@@ -6,7 +6,7 @@ MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: serve build test test-unit test-node test-browser schema bench spell clean
+.PHONY: serve build test test-deps schema bench clean
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -29,14 +29,14 @@ schema: $(STAMP)
 $(CHROMIUM):
 	apt-get update -qq && apt-get install -y -qq chromium aspell aspell-cy
 
-/usr/bin/aspell:
+/usr/lib/aspell/cy.multi:
 	apt-get update -qq && apt-get install -y -qq aspell aspell-cy
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch node_modules/.installed
 
-test-deps: $(STAMP) $(CHROMIUM) /usr/bin/aspell node_modules/.installed
+test-deps: $(STAMP) $(CHROMIUM) /usr/lib/aspell/cy.multi node_modules/.installed
 
 test: test-deps
 	$(MKDOCS) build --strict
