@@ -136,7 +136,7 @@ def test_page_without_javascript_explains_itself(browser, base_url):
         pg.goto(base_url + PAGES["cy"])
         assert pg.locator('[data-action="check"]').is_disabled()
         html = pg.content()
-        assert "Mae angen JavaScript ar y gwirydd cynlluniau" in html
+        assert "Mae angen JavaScript ar y gwiriwr cynlluniau" in html
         # No <form>: nothing typed can ever be submitted to a server.
         assert pg.locator('[data-component="plan-checker"] form').count() == 0
     finally:
