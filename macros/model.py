@@ -188,20 +188,10 @@ class Scenario(Strict):
             raise ValueError(f"at most three areas of change (found {len(v)})")
         return _unique(v, "area of change")
 
-    @field_validator("statements")
+    @field_validator("statements", "people", "rewrites")
     @classmethod
-    def _statements_unique(cls, v):
-        return _unique(v, "statement")
-
-    @field_validator("people")
-    @classmethod
-    def _people_unique(cls, v):
-        return _unique(v, "person")
-
-    @field_validator("rewrites")
-    @classmethod
-    def _rewrites_unique(cls, v):
-        return _unique(v, "rewrite")
+    def _ids_unique(cls, v, info):
+        return _unique(v, {"statements": "statement", "people": "person", "rewrites": "rewrite"}[info.field_name])
 
     @field_validator("safety_scale")
     @classmethod
