@@ -1,4 +1,5 @@
-// Site-wide behaviour: keep #section when switching language; "copy link" on headings.
+// Site-wide behaviour: keep #section when switching language; "copy link" on headings;
+// named side-nav toggles.
 (() => {
   // The language switcher links to the twin page; go there with the current #section.
   // Runs in the capture phase so Material's own handler (which drops the hash) never sees it.
@@ -38,6 +39,77 @@
   status.setAttribute("role", "status");
   document.body.append(status);
 
-  const start = () => addCopyLinks(document);
+  // Material's section toggles in the side nav are focusable <label>s with only an icon: give
+  // them a role, a name (the section's title) and a state, and let Space work as well as Enter.
+  // Section labels (navigation.sections) are headings on wide screens but open a panel in the
+  // small-screen drawer, where Material leaves them out of the Tab order: put them in it there.
+  const drawerMode = window.matchMedia("(max-width: 76.234375em)");
+  function nameNavToggles(root) {
+    root.querySelectorAll(".md-nav--primary label.md-nav__link[for][tabindex='']").forEach((label) => {
+      if (label.dataset.ecpSection !== undefined) return;
+      label.dataset.ecpSection = "";
+      const update = () => {
+        if (drawerMode.matches) {
+          label.tabIndex = 0;
+          label.setAttribute("role", "button");
+        } else {
+          label.setAttribute("tabindex", "");
+          label.removeAttribute("role");
+        }
+      };
+      update();
+      drawerMode.addEventListener("change", update);
+    });
+    root.querySelectorAll(".md-nav--primary label.md-nav__link[for][tabindex]").forEach((label) => {
+      const toggle = document.getElementById(label.htmlFor);
+      if (!toggle || label.dataset.ecpToggle !== undefined) return;
+      label.dataset.ecpToggle = "";
+      if (label.dataset.ecpSection === undefined) label.setAttribute("role", "button");
+      if (!label.textContent.trim()) {
+        const title = root.querySelector(`nav[aria-labelledby="${label.id}"] > .md-nav__title`);
+        if (title) label.setAttribute("aria-label", title.textContent.trim());
+      }
+      const sync = () => {
+        if (label.getAttribute("role") === "button") label.setAttribute("aria-expanded", String(toggle.checked));
+        else label.removeAttribute("aria-expanded");
+      };
+      drawerMode.addEventListener("change", () => setTimeout(sync));
+      sync();
+      toggle.addEventListener("change", sync);
+      label.addEventListener("click", () => setTimeout(sync));
+      label.addEventListener("keydown", (event) => {
+        if (event.key === " ") { event.preventDefault(); toggle.click(); }
+        setTimeout(sync);
+      });
+    });
+  }
+
+  // In the small-screen drawer, the title of an open panel is the way back up a level: make it
+  // reachable by keyboard too (it is display:none, so never a Tab stop, on wide screens).
+  function focusableNavTitles(root) {
+    root.querySelectorAll(".md-nav--primary .md-nav__title[for]:not([for='__drawer'])").forEach((title) => {
+      const toggle = document.getElementById(title.htmlFor);
+      if (!toggle || title.dataset.ecpToggle !== undefined) return;
+      title.dataset.ecpToggle = "";
+      title.tabIndex = 0;
+      title.setAttribute("role", "button");
+      // Material already turns Enter on a focused label into a click; add Space.
+      title.addEventListener("keydown", (event) => {
+        if (event.key === " ") { event.preventDefault(); toggle.click(); }
+      });
+      // Going back hides this title: put focus on the first thing in the panel now on show.
+      toggle.addEventListener("change", () => {
+        if (toggle.checked || document.activeElement !== title) return;
+        setTimeout(() => {
+          const list = title.closest(".md-nav__item")?.parentElement;
+          const next = list && [...list.querySelectorAll("a[href], label[tabindex='0']")]
+            .find((el) => el.getClientRects().length && getComputedStyle(el).visibility === "visible");
+          if (next) next.focus();
+        }, 50);
+      });
+    });
+  }
+
+  const start = () => { addCopyLinks(document); nameNavToggles(document); focusableNavTitles(document); };
   if (typeof document$ !== "undefined") document$.subscribe(start); else start();
 })();

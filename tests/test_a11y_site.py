@@ -1,0 +1,334 @@
+"""Site-wide accessibility: axe-core on the WHOLE document of every built page, in both languages.
+
+Every page is loaded in real Chromium at desktop width (1280px); a representative set is loaded
+again at 375px. Each load also checks that no request left 127.0.0.1 and that no script failed.
+One browser context and one tab are reused for the whole module to keep the run short.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import Requests, axe_violations
+from macros.loader import load_all
+from macros.pages import KINDS, page_path
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+LANGS = ("en", "cy")
+
+
+def _source_paths() -> list[str]:
+    """Site paths ('', 'about/', ...) from docs/*.en.md and the scenarios, known before the build."""
+    paths = {"404.html"}
+    for md in DOCS.rglob("*.en.md"):
+        rel = md.relative_to(DOCS).as_posix()
+        if rel.startswith("case-studies/"):
+            continue  # generated from scenarios/ (git-ignored); listed below
+        stem = rel[: -len(".en.md")]
+        if stem == "index":
+            paths.add("")
+        elif stem.endswith("/index"):
+            paths.add(stem[: -len("index")])
+        else:
+            paths.add(stem + "/")
+    paths.add("case-studies/")
+    for sid in load_all():
+        for kind in KINDS:
+            paths.add(page_path(sid, kind))
+    return sorted(paths)
+
+
+PATHS = _source_paths()
+PAGES = [(lang, p) for lang in LANGS for p in PATHS]
+
+# A representative set for the mobile pass: one of each kind of page.
+_SID = sorted(load_all())[0]
+MOBILE = [
+    "",
+    "elements/conversations/",
+    page_path(_SID, "exercise"),
+    page_path(_SID, "rewrites"),
+    "plans/checker/",
+    "steps/workbook/",
+    "learn/self-study/",
+    "about/privacy/",
+]
+
+
+def _url(base_url: str, lang: str, path: str) -> str:
+    return f"{base_url}/{'cy/' if lang == 'cy' else ''}{path}"
+
+
+def _id(item) -> str:
+    lang, path = item
+    return f"{lang}:/{path}"
+
+
+@pytest.fixture(scope="module")
+def shared_context(browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture(scope="module")
+def tab(shared_context):
+    pg = shared_context.new_page()
+    pg.requests = Requests()
+    pg.errors = []
+
+    def _route(route):
+        url = route.request.url
+        pg.requests.append(url)
+        if urlparse(url).hostname == "127.0.0.1" or url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            route.abort()
+
+    pg.route("**/*", _route)
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    pg.on("console", lambda m: m.type == "error" and "Failed to load resource" not in m.text
+          and pg.errors.append("console: " + m.text))
+    yield pg
+    pg.close()
+
+
+def _load(tab, url: str, width: int) -> None:
+    tab.set_viewport_size({"width": width, "height": 900})
+    tab.requests.clear()
+    tab.errors.clear()
+    response = tab.goto(url, wait_until="load")
+    assert response is not None
+    # Let Material's document$ and the components' scripts run.
+    tab.wait_for_function("() => document.readyState === 'complete'")
+    tab.wait_for_timeout(150)
+    return response
+
+
+def _check(tab, url: str, width: int, expect_status: int = 200) -> None:
+    response = _load(tab, url, width)
+    assert response.status == expect_status, f"{url}: HTTP {response.status}"
+    problems = []
+    violations = axe_violations(tab)
+    if violations:
+        problems.append("axe: " + "\n".join(
+            f"  [{v['id']}] {v['help']}\n    " + "\n    ".join(v["nodes"]) for v in violations))
+    skip = tab.evaluate("""() => {
+        const a = document.querySelector('a.md-skip');
+        if (!a) return 'no skip link';
+        const first = [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')]
+            .find((el) => el.tabIndex >= 0 && !el.disabled && el.getClientRects().length > 0);
+        if (first !== a) return 'skip link is not the first focusable element';
+        const id = decodeURIComponent(new URL(a.href).hash.slice(1));
+        const target = document.getElementById(id);
+        if (!target) return 'skip link target #' + id + ' is missing';
+        if (!target.closest('.md-content')) return 'skip link target #' + id + ' is outside the content';
+        return '';
+    }""")
+    if skip:
+        problems.append(skip)
+    external = tab.requests.external()
+    if external:
+        problems.append(f"requests left 127.0.0.1: {external}")
+    if tab.errors:
+        problems.append(f"JS errors: {tab.errors}")
+    assert not problems, f"{url} at {width}px:\n" + "\n".join(problems)
+
+
+def test_page_list_matches_the_build(site):
+    """The parametrised list below must cover every built page (search and sitemap aside)."""
+    built = set()
+    for f in site.rglob("*.html"):
+        rel = f.relative_to(site).as_posix()
+        if "search" in rel or "sitemap" in rel:
+            continue
+        built.add(rel)
+    expected = set()
+    for lang, p in PAGES:
+        prefix = "cy/" if lang == "cy" else ""
+        expected.add(prefix + (p if p.endswith(".html") else p + "index.html"))
+    assert built == expected, f"only built: {sorted(built - expected)}; only listed: {sorted(expected - built)}"
+
+
+@pytest.mark.parametrize("item", PAGES, ids=_id)
+def test_desktop_whole_page(tab, base_url, item):
+    lang, path = item
+    _check(tab, _url(base_url, lang, path), 1280)
+
+
+@pytest.mark.parametrize("item", [(lang, p) for lang in LANGS for p in MOBILE], ids=_id)
+def test_mobile_whole_page(tab, base_url, item):
+    lang, path = item
+    _check(tab, _url(base_url, lang, path), 375)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_missing_page_gets_the_404_in_its_language(tab, base_url, lang):
+    # The server answers 404 with its own body; load the built page itself for its language.
+    _load(tab, _url(base_url, lang, "404.html"), 1280)
+    assert tab.evaluate("document.documentElement.lang") == lang
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_header_controls_have_names_in_the_page_language(tab, base_url, lang):
+    _load(tab, _url(base_url, lang, ""), 1280)
+    names = tab.evaluate("""() => {
+        const name = (el) => el && (el.getAttribute('aria-label') || el.getAttribute('title') || el.textContent.trim());
+        return {
+          skip: name(document.querySelector('a.md-skip')),
+          lang: name(document.querySelector('.md-header .md-select button, .md-header .md-select [aria-label]')),
+          search: name(document.querySelector('.md-search[role="dialog"]')),
+          input: name(document.querySelector('.md-search__input')),
+        };
+    }""")
+    expected = {"en": ("Skip to content", "Select language", "Search"),
+                "cy": ("Neidio i'r cynnwys", "Dewiswch iaith", "Chwilio")}[lang]
+    assert names["skip"] == expected[0]
+    assert names["lang"] == expected[1]
+    assert names["search"] == expected[2], names
+    assert names["input"] == expected[2], names
+
+
+@pytest.mark.parametrize("path", ["elements/conversations/", page_path(_SID, "exercise")])
+@pytest.mark.parametrize("lang", LANGS)
+def test_skip_link_is_first_and_moves_focus_to_content(tab, base_url, lang, path):
+    _load(tab, _url(base_url, lang, path), 1280)
+    tab.keyboard.press("Tab")
+    first = tab.evaluate("document.activeElement.className")
+    assert "md-skip" in first
+    visible = tab.evaluate("(() => { const r = document.activeElement.getBoundingClientRect();"
+                           " return r.width > 0 && r.height > 0 && r.top >= 0; })()")
+    assert visible, "skip link must be visible when focused"
+    tab.keyboard.press("Enter")
+    tab.wait_for_timeout(100)
+    assert tab.evaluate("location.hash").startswith("#")
+    tab.keyboard.press("Tab")
+    inside = tab.evaluate("!!document.activeElement.closest('.md-content')")
+    assert inside, "after the skip link, the next Tab stop must be in the content"
+
+
+# ------------------------------------------------------------- states of the site's own chrome
+
+def _axe_ok(tab, what: str) -> None:
+    violations = axe_violations(tab)
+    assert not violations, f"{what}:\n" + "\n".join(
+        f"  [{v['id']}] {v['help']}\n    " + "\n    ".join(v["nodes"]) for v in violations)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_mobile_drawer_open(tab, base_url, lang):
+    _load(tab, _url(base_url, lang, "elements/conversations/"), 375)
+    tab.click('.md-header label[for="__drawer"]')
+    tab.wait_for_timeout(400)
+    _axe_ok(tab, f"{lang} drawer open at 375px")
+    assert not tab.errors
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_open_with_results(tab, base_url, lang, width):
+    _load(tab, _url(base_url, lang, "elements/conversations/"), width)
+    if width < 960:
+        tab.click('.md-header__inner > label[for="__search"]')
+    else:
+        tab.click(".md-search__input")
+    tab.wait_for_timeout(300)
+    tab.keyboard.type("plan")
+    tab.wait_for_selector(".md-search-result__item", timeout=10000)
+    _axe_ok(tab, f"{lang} search results at {width}px")
+    assert not tab.errors
+    assert not tab.requests.external()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_language_switcher_by_keyboard(tab, base_url, lang):
+    """Tab to the switcher, Tab into its menu (shown, with a visible focus ring), Enter goes to the twin page."""
+    _load(tab, _url(base_url, lang, "elements/conversations/"), 1280)
+    tab.focus(".md-header .md-select button")
+    _axe_ok(tab, f"{lang} language menu open")
+    other = "cy" if lang == "en" else "en"
+    for _ in range(4):
+        tab.keyboard.press("Tab")
+        if tab.evaluate("document.activeElement.getAttribute('hreflang')") == other:
+            break
+    else:
+        pytest.fail("the other language's link cannot be reached with Tab")
+    ring = tab.evaluate("""() => { const e = document.activeElement, cs = getComputedStyle(e), r = e.getBoundingClientRect();
+        return {outline: cs.outlineStyle, width: parseFloat(cs.outlineWidth), visible: r.width > 0 && r.height > 0}; }""")
+    assert ring["visible"] and ring["outline"] != "none" and ring["width"] >= 2, ring
+    with tab.expect_navigation():
+        tab.keyboard.press("Enter")
+    assert tab.evaluate("document.documentElement.lang") == other
+    assert tab.url.rstrip("/").endswith("elements/conversations")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_side_nav_toggles_are_named_buttons(tab, base_url, lang):
+    _load(tab, _url(base_url, lang, ""), 1280)
+    toggles = tab.evaluate("""() => [...document.querySelectorAll('label.md-nav__link[tabindex="0"]')]
+        .filter((l) => l.getClientRects().length)
+        .map((l) => ({role: l.getAttribute('role'), name: (l.getAttribute('aria-label') || l.textContent).trim(),
+                      expanded: l.getAttribute('aria-expanded'), id: l.id}))""")
+    assert toggles, "expected collapsible sections in the side nav"
+    for t in toggles:
+        assert t["role"] == "button" and t["name"] and t["expanded"] in ("true", "false"), t
+    first = toggles[0]["id"]
+    tab.focus(f"#{first}")
+    before = tab.evaluate(f"document.getElementById('{first}').getAttribute('aria-expanded')")
+    tab.keyboard.press(" ")
+    tab.wait_for_timeout(100)
+    after = tab.evaluate(f"document.getElementById('{first}').getAttribute('aria-expanded')")
+    assert before != after, "Space must toggle the section"
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_focus_is_always_visible_on_the_home_page(tab, base_url, width):
+    """Tab through the home page: every stop is on screen and drawn with an outline or a shadow."""
+    _load(tab, _url(base_url, "en", ""), width)
+    seen = 0
+    for _ in range(80):
+        tab.keyboard.press("Tab")
+        info = tab.evaluate("""() => { const e = document.activeElement;
+            if (!e || e === document.body) return null;
+            const cs = getComputedStyle(e), r = e.getBoundingClientRect();
+            return {what: e.outerHTML.slice(0, 80), ring: cs.outlineStyle !== 'none' || cs.boxShadow !== 'none',
+                    onscreen: r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight}; }""")
+        if info is None:
+            break
+        seen += 1
+        assert info["ring"] and info["onscreen"], info
+    assert seen > 5
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_mobile_drawer_by_keyboard(tab, base_url, lang):
+    """In the 375px drawer, Tab only reaches what is on show, the panel title goes back up, and
+    sections without their own page (Practice, Tools...) can be opened from the keyboard."""
+    _load(tab, _url(base_url, lang, "elements/conversations/"), 375)
+    tab.click('.md-header label[for="__drawer"]')
+    tab.wait_for_timeout(400)
+    stops = []
+    for _ in range(12):
+        tab.keyboard.press("Tab")
+        info = tab.evaluate("""() => { const e = document.activeElement, d = document.querySelector('.md-sidebar--primary');
+            if (!d.contains(e)) return null;
+            const r = e.getBoundingClientRect(), dr = d.getBoundingClientRect();
+            return {text: (e.getAttribute('aria-label') || e.textContent).trim(), tag: e.tagName,
+                    shown: r.left >= dr.left - 1 && r.right <= dr.right + 1 && r.width > 0
+                           && getComputedStyle(e).visibility === 'visible'}; }""")
+        if info:
+            stops.append(info)
+            assert info["shown"], f"focus went to a nav item that is not on show: {info}"
+    assert stops and stops[0]["tag"] == "LABEL", f"the open panel's title (back) must be a Tab stop: {stops}"
+    tab.focus(".md-sidebar--primary .md-nav__title[role=button]")
+    tab.keyboard.press("Enter")
+    tab.wait_for_timeout(400)
+    sections = tab.evaluate("""() => [...document.querySelectorAll('.md-sidebar--primary label.md-nav__link')]
+        .filter((l) => l.getClientRects().length && getComputedStyle(l).visibility === 'visible')
+        .map((l) => [l.textContent.trim() || l.getAttribute('aria-label'), l.tabIndex, l.getAttribute('role')])""")
+    assert sections and all(t >= 0 and r == "button" for _, t, r in sections), sections
+    assert tab.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"), "focus lost after going back"
+    _axe_ok(tab, f"{lang} drawer top level")
