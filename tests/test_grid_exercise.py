@@ -286,6 +286,25 @@ def test_reset_asks_before_clearing_the_grid(page, base_url):
     assert page.evaluate("Object.keys(localStorage).every(k => k.startsWith('ecp:'))")
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_changing_an_answer_after_checking_says_the_score_is_out_of_date(page, base_url, lang):
+    sid = "teulu-hughes"
+    s = load_all()[sid]
+    page.goto(url(base_url, sid, lang))
+    for st in s.statements:
+        page.locator(f"#st-{st.id}-{st.domain.value}").check()
+    page.locator('[data-component="grid-exercise"] [data-action="check"]').click()
+    live = page.locator('[data-component="grid-exercise"] [data-score]')
+    n = len(s.statements)
+    assert live.text_content().startswith(strings.t("exercise.score", lang, score=n, total=n))
+    first = s.statements[0]
+    other = next(d for d in ("grey-area", "working-well") if d not in first.accepted)
+    page.locator(f"#st-{first.id}-{other}").check()
+    assert live.text_content() == strings.t("exercise.score_stale", lang)
+    page.locator('[data-component="grid-exercise"] [data-action="check"]').click()
+    assert live.text_content().startswith(strings.t("exercise.score", lang, score=n - 1, total=n))
+
+
 def test_each_language_keeps_its_own_answers(page, base_url):
     sid = "teulu-hughes"
     st = load_all()[sid].statements[0]

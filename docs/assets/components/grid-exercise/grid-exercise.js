@@ -77,9 +77,10 @@ function init(root) {
     const fs = e.target.closest("[data-statement]");
     if (!fs) return;
     state.answers[fs.dataset.statement] = e.target.value;
-    if (state.checked) { // a changed answer is no longer marked
+    if (state.checked) { // a changed answer is no longer marked, and the score is out of date
       delete fs.dataset.result;
       fs.querySelector("[data-feedback]").hidden = true;
+      if (score.textContent !== S.score_stale) score.textContent = S.score_stale;
     }
     save();
     renderBoard();
