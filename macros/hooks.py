@@ -19,9 +19,9 @@ if str(ROOT) not in sys.path:
 
 from macros import glossary, strings  # noqa: E402
 from macros.loader import ScenarioError, load_all  # noqa: E402
+from macros.model import LANGS  # noqa: E402
 from macros.pages import FOLDER, KINDS, source_name  # noqa: E402
 
-LANGS = ("en", "cy")
 NAV_SECTION = "Case studies"
 _state: dict = {"404": {}, "site_dir": None}
 
@@ -91,8 +91,6 @@ def check_twins(docs: Path) -> None:
     problems = []
     for path in sorted(docs.rglob("*.md")):
         rel = path.relative_to(docs)
-        if rel.parts[0] in ("includes",):
-            continue
         stem, _, suffix = path.name.rpartition(".md")[0].rpartition(".")
         if suffix not in LANGS or not stem:
             problems.append(f"docs/{rel}: name pages page.en.md and page.cy.md")

@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 FILE = Path(__file__).with_name("strings.yml")
-LANGS = ("en", "cy")
+from .model import LANGS
 
 
 class StringsError(Exception):

@@ -116,7 +116,6 @@ def axe_violations(page, context_selector: str | None = None) -> list[dict]:
     """Run axe-core on the page (or one part of it) and return its violations, summarised."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(AXE.read_text(encoding="utf-8"))
-    target = context_selector or "document"
     result = page.evaluate(
         f"""async () => {{
             const ctx = {'document' if context_selector is None else 'document.querySelector(' + repr(context_selector) + ')'};

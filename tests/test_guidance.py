@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import posixpath
 from html import unescape
-import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
