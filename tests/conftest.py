@@ -113,7 +113,14 @@ def page(context):
 
 
 def axe_violations(page, context_selector: str | None = None) -> list[dict]:
-    """Run axe-core on the page (or one part of it) and return its violations, summarised."""
+    """Run axe-core on the page (or one part of it) and return its violations, summarised.
+
+    Waits for running CSS transitions and animations to finish first, so axe judges the state
+    a reader sees, not a frame of a fade-in.
+    """
+    page.wait_for_function(
+        "document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)",
+        timeout=5000)
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(AXE.read_text(encoding="utf-8"))
     result = page.evaluate(
