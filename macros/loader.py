@@ -108,12 +108,43 @@ def load_file(path: Path) -> Scenario:
         raise ScenarioError(problems)
 
 
+# One validated copy per folder, reused while no file in it changes: every generated page asks
+# for the scenarios, and re-reading them all for each page made the build grow with the square of
+# their number. The key is each file's name, size and modification time.
+_cache: dict[Path, tuple[tuple, dict[str, Scenario]]] = {}
+
+
+def _files(folder: Path) -> list[Path]:
+    return [p for p in sorted(folder.glob("*.y*ml")) if p.suffix in (".yml", ".yaml")]
+
+
+def _signature(paths: list[Path]) -> tuple:
+    out = []
+    for p in paths:
+        st = p.stat()
+        out.append((p.name, st.st_size, st.st_mtime_ns))
+    return tuple(out)
+
+
 def load_all(folder: Path = SCENARIOS) -> dict[str, Scenario]:
-    """All scenarios, by id, sorted. Collects every file's problems before failing."""
+    """All scenarios, by id, sorted. Collects every file's problems before failing.
+
+    Each file is read and validated once per change, not once per page.
+    """
+    key = Path(folder).resolve()
+    paths = _files(folder)
+    sig = _signature(paths)
+    hit = _cache.get(key)
+    if hit and hit[0] == sig:
+        return hit[1]
+    scenarios = _load(paths)
+    _cache[key] = (sig, scenarios)
+    return scenarios
+
+
+def _load(paths: list[Path]) -> dict[str, Scenario]:
     scenarios, problems = {}, []
-    for path in sorted(folder.glob("*.y*ml")):
-        if path.suffix not in (".yml", ".yaml"):
-            continue
+    for path in paths:
         sid = path.stem
         if sid in scenarios:
             problems.append(f"{_rel(path)}: duplicate scenario id '{sid}' (two files share the name)")
