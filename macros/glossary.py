@@ -37,7 +37,7 @@ class Glossary(Strict):
 @lru_cache(maxsize=4)
 def _load(mtime: float) -> Glossary:
     try:
-        data = yaml.safe_load(FILE.read_text(encoding="utf-8"))
+        data = yaml.load(FILE.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         glossary = Glossary.model_validate(data)
     except (yaml.YAMLError, ValidationError) as e:
         raise GlossaryError(f"macros/glossary.yml: {e}")

@@ -22,7 +22,11 @@ class ScenarioError(Exception):
         super().__init__("\n".join(problems))
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (its wheels do): the pure-Python one was a fifth of the build.
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _UniqueKeyLoader(SafeLoader):
     """SafeLoader that refuses a key given twice in one map."""
 
 
@@ -35,7 +39,7 @@ def _construct_mapping(loader, node, deep=False):
                 None, None, f"duplicate key '{key}'", key_node.start_mark
             )
         seen[key] = True
-    return yaml.SafeLoader.construct_mapping(loader, node, deep)
+    return SafeLoader.construct_mapping(loader, node, deep)
 
 
 _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)

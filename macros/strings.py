@@ -37,7 +37,7 @@ def _check(data) -> dict[str, dict[str, str]]:
 
 @lru_cache(maxsize=4)
 def _load(mtime: float) -> dict[str, dict[str, str]]:
-    return _check(yaml.safe_load(FILE.read_text(encoding="utf-8")))
+    return _check(yaml.load(FILE.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
 
 
 def load() -> dict[str, dict[str, str]]:
