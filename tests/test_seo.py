@@ -11,7 +11,6 @@ ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]+)" hreflang="(en|cy)"
 DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)">')
 
 
-
 def _pages(site):
     return [p for p in sorted(site.rglob("index.html")) if p.read_text(encoding="utf-8").startswith("<!doctype")]
 
