@@ -16,10 +16,10 @@ $(STAMP): requirements.txt requirements-test.txt | $(PY)
 	$(PY) -m pip install --quiet -r requirements-test.txt
 	touch $(STAMP)
 
-serve: $(STAMP)
+serve: $(STAMP) node_modules/.installed
 	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
 
-build: $(STAMP)
+build: $(STAMP) node_modules/.installed
 	$(MKDOCS) build --strict
 
 schema: $(STAMP)
