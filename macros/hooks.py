@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import generated, glossary, strings  # noqa: E402
+from macros import csp, generated, glossary, strings  # noqa: E402
 from macros.loader import ScenarioError, load_all  # noqa: E402
 from macros.model import LANGS  # noqa: E402
 from macros.pages import FOLDER, KINDS, source_name  # noqa: E402
@@ -142,8 +142,16 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+@event_priority(-1000)  # last, so the hashes cover every inline script other hooks added
+def on_post_page(output, page, config):
+    """Every page carries its Content-Security-Policy and referrer policy (macros/csp.py)."""
+    return csp.add(output)
+
+
+@event_priority(-1000)
 def on_post_template(output, template_name, config):
     if template_name == "404.html":
+        output = csp.add(output)
         _state["404"][_lang(config)] = output
     return output
 
