@@ -90,7 +90,7 @@ def test_no_policy_violation_or_console_error(page, base_url, lang, kind):
     page.on("dialog", lambda d: d.dismiss())
     page.add_init_script(WATCH)
     prefix = "cy/" if lang == "cy" else ""
-    page.goto(f"{base_url}/{prefix}{PAGES[kind]}", wait_until="networkidle")
+    page.goto(f"{base_url}/{prefix}{PAGES[kind]}", wait_until="load")
     _exercise(page)
     violations = page.evaluate("window.__violations")
     assert not violations, violations
