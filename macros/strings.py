@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from .loader import ScenarioError, safe_yaml
 
 FILE = Path(__file__).with_name("strings.yml")
 from .model import LANGS
@@ -38,7 +38,10 @@ def _check(data) -> dict[str, dict[str, str]]:
 
 @lru_cache(maxsize=4)
 def _load(mtime: float) -> dict[str, dict[str, str]]:
-    return _check(yaml.safe_load(FILE.read_text(encoding="utf-8")))
+    try:
+        return _check(safe_yaml(FILE, "macros/strings.yml"))
+    except ScenarioError as e:
+        raise StringsError(str(e))
 
 
 def load() -> dict[str, dict[str, str]]:
