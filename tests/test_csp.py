@@ -91,6 +91,7 @@ def test_no_policy_violation_or_console_error(page, base_url, lang, kind):
     page.add_init_script(WATCH)
     prefix = "cy/" if lang == "cy" else ""
     page.goto(f"{base_url}/{prefix}{PAGES[kind]}", wait_until="load")
+    assert page.evaluate("typeof __md_get === 'function'"), "the theme's inline script did not run"
     _exercise(page)
     violations = page.evaluate("window.__violations")
     assert not violations, violations
