@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -195,11 +196,18 @@ def load_file(path: Path) -> Scenario:
 
 
 def load_all(folder: Path = SCENARIOS) -> dict[str, Scenario]:
-    """All scenarios, by id, sorted. Collects every file's problems before failing."""
+    """All scenarios, by id, sorted. Collects every file's problems before failing.
+
+    Read again only when a file changes (pages ask for it many times in one build).
+    """
+    paths = sorted(p for p in folder.glob("*.y*ml") if p.suffix in (".yml", ".yaml"))
+    return dict(_load_all(tuple((p, p.stat().st_mtime_ns, p.stat().st_size) for p in paths)))
+
+
+@lru_cache(maxsize=8)
+def _load_all(files: tuple) -> dict[str, Scenario]:
     scenarios, problems = {}, []
-    for path in sorted(folder.glob("*.y*ml")):
-        if path.suffix not in (".yml", ".yaml"):
-            continue
+    for path, _, _ in files:
         sid = path.stem
         if sid in scenarios:
             problems.append(f"{_rel(path)}: duplicate scenario id '{sid}' (two files share the name)")
