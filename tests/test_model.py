@@ -150,8 +150,9 @@ def test_scenarios_are_validated_once_until_a_file_changes(tmp_path, monkeypatch
     calls = []
     real = loader.load_file
     monkeypatch.setattr(loader, "load_file", lambda p: calls.append(p.name) or real(p))
-    first = load_all(tmp_path)
-    assert load_all(tmp_path) is first and calls == ["ty-ni.yml"]
+    load_all(tmp_path)
+    load_all(tmp_path)
+    assert calls == ["ty-ni.yml"]
     data = sample()
     data["title"]["en"] = "Changed title"
     path = write(tmp_path, data, name="ty-ni.yml")

@@ -2,7 +2,7 @@
 // after the user confirms, and leaves other sites' and other scripts' keys alone.
 // UI text comes from data-ui (macros/strings.yml, privacy.*).
 const PREFIX = "ecp:";
-const fill = (text, values) => text.replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
+const fill = (text, values) => text.replace(/\{(\w+)\}/g, (m, k) => (Object.hasOwn(values, k) ? values[k] : m));
 
 function siteKeys() {
   const keys = [];
