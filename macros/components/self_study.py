@@ -61,7 +61,7 @@ STEPS = (
     Step("thinking", "practice/thinking-critically/", 20,
          {"en": "Thinking critically", "cy": "Meddwl yn feirniadol"},
          {"en": "Common pitfalls, and moving from conveyor-belt practice to reflective practice.",
-          "cy": "Peryglon cyffredin, a symud o ymarfer llinell gynhyrchu i ymarfer myfyriol."}),
+          "cy": "Peryglon cyffredin, a symud o ymarfer cludfelt i ymarfer myfyriol."}),
     Step("case-studies", "case-studies/", 45,
          {"en": "Work through a case study", "cy": "Gweithio drwy astudiaeth achos"},
          {"en": "Sort a fictional family's story into the four domains and compare your view on the safety scale.",
