@@ -38,9 +38,10 @@ def load() -> dict[str, Source]:
 
 def register(env):
     @env.macro
-    def sources(*ids: str) -> str:
+    def sources(*ids: str, brief: bool = False) -> str:
+        """The listed sources; `brief` leaves out what each is about (for one-page handouts)."""
         known = load()
         unknown = [i for i in ids if i not in known]
         if unknown or not ids:
             raise ValueError(f"sources(): unknown source id(s) {unknown} (see macros/sources.yml)")
-        return here(env).render("sources", items=[known[i] for i in ids])
+        return here(env).render("sources", items=[known[i] for i in ids], brief=brief)
