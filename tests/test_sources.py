@@ -232,7 +232,7 @@ def test_crosswalk_leaves_cells_empty_where_the_sources_say_nothing(site, lang):
             else:
                 # An em dash for the eye, hidden from screen readers, which hear why it is empty.
                 dash = [n for n in walk(cell) if n["attrs"].get("aria-hidden") == "true"]
-                said = [n for n in walk(cell) if "md-visually-hidden" in n["attrs"].get("class", "")]
+                said = [n for n in walk(cell) if "ecp-crosswalk__hidden" in n["attrs"].get("class", "")]
                 assert dash and text(dash[0]) == "—" and said and text(said[0]) == hidden, f"{row['id']}/{col}"
     # The sources give no Signs of Safety or Three Houses terms: those columns stay empty.
     for col in ("signs-of-safety", "three-houses"):
