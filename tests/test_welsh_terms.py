@@ -37,6 +37,12 @@ def _allowed(rule: Rule, sentence: str) -> bool:
     return any(_plain(a.text) in plain for a in rule.allow)
 
 
+def _key(variant: str) -> str:
+    """A piece of the variant that mutation never changes, for a quick test before the pattern."""
+    words = variant.lower().replace("\u2019", "'").split()
+    return words[-1].split("'")[-1] if len(words) > 1 else words[0][2:]
+
+
 def scan(texts: dict[str, list[str]], rules: list[Rule] | None = None):
     """{(rule id, variant, preferred, sentence): [places]} for every avoided variant found.
 
@@ -44,11 +50,12 @@ def scan(texts: dict[str, list[str]], rules: list[Rule] | None = None):
     """
     rules = glossary.terminology() if rules is None else rules
     found: dict[tuple[str, str, str, str], list[str]] = defaultdict(list)
-    patterns = [(rule, v, variant_pattern(v)) for rule in rules for v in rule.avoid]
+    patterns = [(rule, v, variant_pattern(v), _key(v)) for rule in rules for v in rule.avoid]
     for place, sentences in texts.items():
         for sentence in sentences:
-            for rule, variant, pattern in patterns:
-                if pattern.search(sentence) and not _allowed(rule, sentence):
+            lower = sentence.lower()
+            for rule, variant, pattern, key in patterns:
+                if key in lower and pattern.search(sentence) and not _allowed(rule, sentence):
                     found[(rule.id, variant, rule.preferred, _plain(sentence))].append(place)
     return dict(found)
 
@@ -56,6 +63,7 @@ def scan(texts: dict[str, list[str]], rules: list[Rule] | None = None):
 def report(found) -> str:
     lines = []
     for (rid, variant, preferred, sentence), places in sorted(found.items()):
+        places = list(dict.fromkeys(places))
         where = ", ".join(places[:4]) + (f" and {len(places) - 4} more" if len(places) > 4 else "")
         lines.append(f'  "{variant}" -> use "{preferred}" (glossary: {rid})\n'
                      f"    in {where}\n    sentence: {sentence}")

@@ -36,7 +36,7 @@ WORDING = ROOT / "docs" / "assets" / "components" / "plan-checker" / "wording.js
 class WholePage(ContentText):
     """Every Welsh text of a page, one block per line."""
 
-    block_sep = "\n"
+    block_sep = "\u2029"  # paragraph separator: never in page text
 
     def __init__(self):
         super().__init__(root_class="")
@@ -46,13 +46,13 @@ class WholePage(ContentText):
         return self.stack[-1][1:] if self.stack else (True, True, False)
 
 
-SENTENCE_END = re.compile(r"(?<=[.!?…:;])\s+|\s+[–—]\s+")
+SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
 
 def sentences(text: str) -> list[str]:
-    """Blocks (lines) cut at sentence ends, colons, semicolons and dashes; whitespace collapsed."""
+    """Blocks (separated by U+2029) cut at sentence ends, whitespace collapsed."""
     out = []
-    for block in text.split("\n"):
+    for block in text.split("\u2029"):
         block = " ".join(block.split())
         out.extend(s for s in SENTENCE_END.split(block) if s.strip())
     return out
@@ -70,6 +70,7 @@ def page_name(site: Path, path: Path) -> str:
     return rel[: -len("index.html")] if rel.endswith("index.html") else rel
 
 
+@lru_cache(maxsize=2)
 def built_pages(site: Path) -> dict[str, list[str]]:
     """Page ("cy/elements/change/", "cy/404.html") -> its Welsh sentences."""
     return {page_name(site, p): page_sentences(p.read_text(encoding="utf-8"))
