@@ -5,6 +5,7 @@ Runs once per language build (static-i18n builds each language again).
 """
 from __future__ import annotations
 
+import copy
 import html
 import sys
 from pathlib import Path
@@ -146,6 +147,21 @@ def on_page_context(context, page, config, nav):
 def on_post_page(output, page, config):
     """Every page carries its Content-Security-Policy and referrer policy (macros/csp.py)."""
     return csp.add(output)
+
+
+def on_pre_template(template, template_name, config):
+    """The 404 has no twin, so its language links and hreflang alternates go to each home page.
+
+    static-i18n leaves extra.alternate as it set it for the last page built (the Welsh 404 pointed
+    at /steps/workbook/); it keeps the home-page links it computed in `extra_alternate`.
+    """
+    if template_name == "404.html":
+        home = getattr(config.plugins.get("i18n"), "extra_alternate", None)
+        if home:
+            # static-i18n sets it both ways; Jinja reads the attribute first.
+            config.extra["alternate"] = copy.deepcopy(home)
+            config.extra.alternate = config.extra["alternate"]
+    return template
 
 
 @event_priority(-1000)

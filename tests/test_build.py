@@ -53,7 +53,7 @@ def test_case_study_index_and_nav_list_the_scenario(site):
 
 def test_each_language_has_its_own_404(site):
     assert "Page not found" in (site / "404.html").read_text(encoding="utf-8")
-    assert "Heb ddod o hyd" in (site / "cy" / "404.html").read_text(encoding="utf-8")
+    assert "Methu dod o hyd" in (site / "cy" / "404.html").read_text(encoding="utf-8")
 
 
 def test_no_third_party_urls_in_built_html(site):

@@ -67,7 +67,7 @@ def test_keyboard_use_findings_announced_axe_clean(page, base_url, axe, lang):
     assert "ecp-line--ok" in lines.nth(1).get_attribute("class")
     # The verdict is a word and a symbol, not a colour.
     verdict = lines.nth(0).locator(".ecp-line__verdict").inner_text()
-    assert ("Angen ei ailysgrifennu" if lang == "cy" else "Needs rewriting") in verdict
+    assert ("Angen ei hailysgrifennu" if lang == "cy" else "Needs rewriting") in verdict
     # The standing rule gets no findings; the vague line gets its question and guidance link.
     assert lines.nth(1).locator(".ecp-finding").count() == 0
     hrefs = lines.nth(0).locator("a").evaluate_all("els => els.map(a => a.getAttribute('href'))")

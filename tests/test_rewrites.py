@@ -13,7 +13,7 @@ SCENARIOS = load_all()
 MARK_WORDS = {
     "en": {"who": "Who", "what": "What exactly", "when": "When or how often", "check": "How the core group will know",
            "contingency": "Contingency", "child": "The child's safe role"},
-    "cy": {"who": "Pwy", "what": "Beth yn union", "when": "Pryd neu pa mor aml", "check": "Sut bydd y grŵp craidd yn gwybod",
+    "cy": {"who": "Pwy", "what": "Beth yn union", "when": "Pryd neu ba mor aml", "check": "Sut bydd y grŵp craidd yn gwybod",
            "contingency": "Cynllun wrth gefn", "child": "Rôl ddiogel y plentyn"},
 }
 GALLERY = {"en": "/plans/rewrites/", "cy": "/cy/plans/rewrites/"}

@@ -16,7 +16,7 @@ MONTHS = {
 }
 LANGS = {
     "en": {"prefix": "", "progress": "3 of 15 steps done.", "mark": "Mark as done", "print": "Print the learning record"},
-    "cy": {"prefix": "/cy", "progress": "3 o 15 cam wedi'u gwneud.", "mark": "Marcio fel wedi'i wneud",
+    "cy": {"prefix": "/cy", "progress": "3 o 15 cam wedi'u cwblhau.", "mark": "Wedi'i gwblhau",
            "print": "Argraffu'r cofnod dysgu"},
 }
 

@@ -78,6 +78,9 @@ class ContentText(HTMLParser):
     The content root is the ``article.md-content__inner``; failing that, ``.md-content``.
     """
 
+    # What separates blocks (non-inline elements). welsh_text.py uses "\n" to split sentences.
+    block_sep = " "
+
     def __init__(self, root_class: str):
         super().__init__(convert_charrefs=True)
         self.root_class = root_class
@@ -106,7 +109,7 @@ class ContentText(HTMLParser):
             self.stack.append((tag, inside, welsh, skip))
         if inside and welsh and not skip:
             if tag not in INLINE_TAGS:
-                self.parts.append(" ")
+                self.parts.append(self.block_sep)
             for name in TEXT_ATTRS:
                 if attrs.get(name):
                     self.parts.append(" " + attrs[name] + " ")
@@ -125,7 +128,7 @@ class ContentText(HTMLParser):
                 del self.stack[i:]
                 break
         if tag not in INLINE_TAGS:
-            self.parts.append(" ")
+            self.parts.append(self.block_sep)
 
     def handle_data(self, data):
         if self._keep():
