@@ -84,7 +84,8 @@ def _exercise(page):
 
 @pytest.mark.parametrize("lang", ["en", "cy"])
 @pytest.mark.parametrize("kind", list(PAGES))
-def test_no_policy_violation_or_console_error(page, base_url, lang, kind):
+def test_no_policy_violation_or_console_error(csp_page, base_url, lang, kind):
+    page = csp_page
     errors = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("dialog", lambda d: d.dismiss())
@@ -99,7 +100,8 @@ def test_no_policy_violation_or_console_error(page, base_url, lang, kind):
     assert not page.errors, page.errors
 
 
-def test_the_policy_is_enforced(page, base_url):
+def test_the_policy_is_enforced(csp_page, base_url):
+    page = csp_page
     """The watch works and the policy bites: an injected inline script is refused and reported."""
     page.add_init_script(WATCH)
     page.goto(f"{base_url}/", wait_until="networkidle")
