@@ -68,6 +68,9 @@ def _exercise(page):
     for sel in ('[data-action="example"]', '[data-act="start-example"]'):
         if page.locator(f"{sel}:visible").count():
             page.locator(f"{sel}:visible").first.click()
+    abbr = page.locator("abbr:visible")
+    if abbr.count():
+        abbr.first.hover()  # Material's tooltip
     radios = page.locator("[data-component] input[type=radio]:visible")
     if radios.count():
         radios.first.check()
