@@ -1,5 +1,6 @@
-"""MkDocs hooks: validate scenarios and strings, generate case-study pages, enforce Welsh twins,
-add glossary abbreviations, and give each language its own 404 page.
+"""MkDocs hooks: validate scenarios and strings, generate case-study pages (ids only; their title
+and HTML come from the model here, never as template source), enforce Welsh twins, add glossary
+abbreviations, put the Content-Security-Policy on every page, and give each language its own 404.
 
 Runs once per language build (static-i18n builds each language again).
 """

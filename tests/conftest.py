@@ -89,6 +89,17 @@ class Requests(list):
 
 @pytest.fixture
 def context(browser):
+    # Playwright's wait_for_function evaluates its string inside the page, which the site's
+    # Content Security Policy (rightly) refuses. Tests of behaviour bypass the CSP;
+    # tests/test_csp.py uses csp_context, which enforces it, on a page of every kind.
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block",
+                              bypass_csp=True)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def csp_context(browser):
     ctx = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
     yield ctx
     ctx.close()
@@ -96,6 +107,15 @@ def context(browser):
 
 @pytest.fixture
 def page(context):
+    return _page(context)
+
+
+@pytest.fixture
+def csp_page(csp_context):
+    return _page(csp_context)
+
+
+def _page(context):
     pg = context.new_page()
     pg.requests = Requests()
     # Route everything so even memory-cached responses are seen; abort anything off this machine.
@@ -110,7 +130,7 @@ def page(context):
     pg.route("**/*", _route)
     pg.errors = []
     pg.on("pageerror", lambda e: pg.errors.append(str(e)))
-    yield pg
+    return pg
 
 
 def axe_violations(page, context_selector: str | None = None) -> list[dict]:

@@ -68,6 +68,9 @@ def _exercise(page):
     for sel in ('[data-action="example"]', '[data-act="start-example"]'):
         if page.locator(f"{sel}:visible").count():
             page.locator(f"{sel}:visible").first.click()
+    abbr = page.locator("abbr:visible")
+    if abbr.count():
+        abbr.first.hover()  # Material's tooltip
     radios = page.locator("[data-component] input[type=radio]:visible")
     if radios.count():
         radios.first.check()
@@ -84,7 +87,8 @@ def _exercise(page):
 
 @pytest.mark.parametrize("lang", ["en", "cy"])
 @pytest.mark.parametrize("kind", list(PAGES))
-def test_no_policy_violation_or_console_error(page, base_url, lang, kind):
+def test_no_policy_violation_or_console_error(csp_page, base_url, lang, kind):
+    page = csp_page
     errors = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("dialog", lambda d: d.dismiss())
@@ -99,7 +103,8 @@ def test_no_policy_violation_or_console_error(page, base_url, lang, kind):
     assert not page.errors, page.errors
 
 
-def test_the_policy_is_enforced(page, base_url):
+def test_the_policy_is_enforced(csp_page, base_url):
+    page = csp_page
     """The watch works and the policy bites: an injected inline script is refused and reported."""
     page.add_init_script(WATCH)
     page.goto(f"{base_url}/", wait_until="networkidle")
