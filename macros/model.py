@@ -247,6 +247,7 @@ class Invitation(Strict):
 class Conference(Strict):
     """The initial conference and what follows, for the walk-through, review and documents."""
 
+    about: Text  # the children the conference is about, as a phrase: "Cai and Elin"
     date: dt.date
     time: str = Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
     place: Text
