@@ -74,12 +74,12 @@ def report_sections(s) -> list[tuple[str, list]]:
 
 def chart(area) -> dict:
     """Geometry for a small SVG line chart of one area's ratings (1 to 10) across the meetings."""
-    w, h, left, right, top, bottom = 520, 240, 36, 20, 30, 46
+    w, h, left, right, top, bottom = 560, 260, 34, 14, 16, 56
     rs = area.ratings
     n = len(rs)
 
     def x(i):
-        return left + 20 + i * (w - left - right - 40) / max(n - 1, 1)
+        return left + 50 + i * (w - left - right - 100) / max(n - 1, 1)
 
     def y(v):
         return top + (10 - v) * (h - top - bottom) / 9
@@ -91,7 +91,7 @@ def chart(area) -> dict:
                    for i, r in enumerate(rs)],
         "family": " ".join(f"{round(x(i), 1)},{round(y(r.family), 1)}" for i, r in enumerate(rs)),
         "professionals": " ".join(f"{round(x(i), 1)},{round(y(r.professionals), 1)}" for i, r in enumerate(rs)),
-        "label_y": h - bottom + 20,
+        "label_y": h - bottom + 22,
     }
 
 
