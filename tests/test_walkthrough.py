@@ -274,3 +274,57 @@ def test_a_link_to_a_statement_opens_the_walkthrough_at_that_step(page, base_url
     page.goto(url(base_url, "teulu-pritchard", "walkthrough", "en") + f"#grid-step-{target}")
     page.wait_for_selector("[data-component=conference-walkthrough][data-ready]")
     assert visible_steps(page) == [f"grid-step-{target}"]
+
+
+# ---------------------------------------------------------------- the model's checks
+
+def _hughes() -> dict:
+    return yaml.safe_load((ROOT / "scenarios" / "teulu-hughes.yml").read_text(encoding="utf-8"))
+
+
+def _problems(tmp_path, data) -> str:
+    from macros.loader import ScenarioError, load_file
+
+    path = tmp_path / "ty-ni.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ScenarioError) as e:
+        load_file(path)
+    return str(e.value)
+
+
+def test_every_case_study_needs_an_area_of_compliance_without_change(tmp_path):
+    data = _hughes()
+    for area in data["areas_of_change"]:
+        area["review"]["judgement"] = "change"
+    assert "ty-ni.yml: areas_of_change: at least one area must show compliance without change" in _problems(tmp_path, data)
+
+
+def test_a_report_shared_too_late_names_staffordshires_model(tmp_path):
+    data = _hughes()
+    data["conference"]["report"]["shared"] = "2026-06-01"
+    msg = _problems(tmp_path, data)
+    assert "ty-ni.yml: conference: report.shared: share the report at least 2 working days" in msg
+    assert "Staffordshire" in msg
+
+
+def test_ratings_must_run_from_the_initial_to_the_review_conference(tmp_path):
+    data = _hughes()
+    data["areas_of_change"][0]["ratings"][-1]["at"] = "core-group"
+    assert "ty-ni.yml: areas_of_change.0.ratings: the last rating must be at the review conference" in _problems(tmp_path, data)
+    data = _hughes()
+    data["areas_of_change"][1]["ratings"][0]["date"] = "2026-06-03"
+    assert "the initial conference rating is dated 2026-06-03, the conference 2026-06-02" in _problems(tmp_path, data)
+
+
+def test_invitation_names_people_from_the_file(tmp_path):
+    data = _hughes()
+    data["conference"]["invitation"]["to"] = ["sian", "nobody"]
+    assert "ty-ni.yml: conference.invitation.to: no person with id 'nobody' in people" in _problems(tmp_path, data)
+
+
+def test_welsh_names_take_ac_before_a_vowel():
+    from macros.components.conference import join_names
+
+    assert join_names(["Rhian", "Aled"], "cy") == "Rhian ac Aled"
+    assert join_names(["Siân", "Gareth"], "cy") == "Siân a Gareth"
+    assert join_names(["Siân", "Gareth"], "en") == "Siân and Gareth"
