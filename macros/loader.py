@@ -191,7 +191,10 @@ def load_file(path: Path) -> Scenario:
     except ValidationError as e:
         problems = []
         for err in e.errors():
-            problems.append(f"{name}: {_path(err['loc'])}: {_message(err)}")
+            where = _path(err["loc"])
+            # A check across the whole file names its own field path in the message.
+            problems.append(f"{name}: {_message(err)}" if where == "(file)" and err["type"] == "value_error"
+                            else f"{name}: {where}: {_message(err)}")
         raise ScenarioError(problems)
 
 

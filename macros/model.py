@@ -152,8 +152,131 @@ class Area(Strict, Generic[T]):
     ratings: list[Rating[T]] = []
 
 
+class Meeting(str, Enum):
+    """Which meeting a Steps to Change rating was given at."""
+
+    initial = "initial"
+    core_group = "core-group"
+    review = "review"
+
+
+class ScenarioRating(Rating[Text]):
+    """A scenario's rating also says which meeting it was and what evidence the ratings rest on."""
+
+    at: Meeting
+    evidence: Text
+
+
+class Judgement(str, Enum):
+    change = "change"          # real change towards good enough
+    compliance = "compliance"  # the plan was followed, but care has not changed
+
+
+class AreaReview(Strict):
+    """The review conference's judgement on one area of change, and its reasons."""
+
+    judgement: Judgement
+    reason: Text
+
+
 class ScenarioArea(Area[Text]):
     id: str = Slug
+    checked: Text  # how the core group checks progress in this area
+    ratings: list[ScenarioRating] = Field(min_length=2)
+    review: AreaReview
+
+    @field_validator("ratings")
+    @classmethod
+    def _initial_to_review(cls, v):
+        if v[0].at != Meeting.initial:
+            raise ValueError("the first rating must be at the initial conference (at: initial)")
+        if v[-1].at != Meeting.review:
+            raise ValueError("the last rating must be at the review conference (at: review)")
+        for i, r in enumerate(v):
+            if i and r.date <= v[i - 1].date:
+                raise ValueError(f"rating {i}: dates must go forward ({r.date} is not after {v[i - 1].date})")
+            if 0 < i < len(v) - 1 and r.at != Meeting.core_group:
+                raise ValueError(f"rating {i}: ratings between the two conferences are at core groups (at: core-group)")
+        return v
+
+
+class StageText(Strict):
+    """One stage of the conference walk-through: what happens for this family, and what to watch for."""
+
+    story: Text
+    watch: Text
+
+
+class Stages(Strict):
+    before: StageText
+    room: StageText
+    child: StageText
+    grid: StageText
+    scale: StageText
+    decision: StageText
+    areas: StageText
+    plan: StageText
+    after: StageText
+
+
+STAGES = tuple(Stages.model_fields)
+
+
+class Report(Strict):
+    """One agency's report to the initial conference, in its own voice."""
+
+    agency: Text
+    author: Text
+    voice: Text  # how the agency knows the child, in the first person
+    shared: dt.date  # the day the report was shared with the parents
+    shared_with: list[str] = Field(min_length=1)  # people ids
+
+
+class Decision(Strict):
+    threshold_met: bool
+    reason: Text
+
+
+class Invitation(Strict):
+    to: list[str] = Field(min_length=1)  # people ids: who the letter is addressed to
+    note: Optional[Text] = None  # anything this family needs to know (e.g. separate letters)
+    who_comes: list[Text] = Field(min_length=1)
+    contact: Text  # who to ring, and the number
+
+
+class Conference(Strict):
+    """The initial conference and what follows, for the walk-through, review and documents."""
+
+    about: Text  # the children the conference is about, as a phrase: "Cai and Elin"
+    date: dt.date
+    time: str = Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    place: Text
+    chair: Text
+    report: Report
+    invitation: Invitation
+    decision: Decision
+    plan_months: Literal[3, 6]
+    first_core_group: dt.date
+    review: dt.date
+    stages: Stages
+
+    @model_validator(mode="after")
+    def _dates_in_order(self):
+        if working_days_between(self.report.shared, self.date) < 2:
+            raise ValueError("report.shared: share the report at least 2 working days before the conference "
+                             f"(Staffordshire's model; {self.report.shared} is too late for {self.date})")
+        if not self.date < self.first_core_group < self.review:
+            raise ValueError("the dates must run date < first_core_group < review")
+        return self
+
+
+def working_days_between(earlier: dt.date, later: dt.date) -> int:
+    """Whole working days (Monday to Friday) after `earlier` and before `later`."""
+    days, d = 0, earlier + dt.timedelta(days=1)
+    while d < later:
+        days += d.weekday() < 5
+        d += dt.timedelta(days=1)
+    return days
 
 
 def _unique(items, what: str):
@@ -180,6 +303,7 @@ class Scenario(Strict):
     areas_of_change: list[ScenarioArea] = Field(min_length=1)
     rewrites: list[Rewrite] = Field(min_length=1)
     supervision_questions: list[Text] = Field(min_length=1)
+    conference: Conference
 
     @field_validator("areas_of_change")
     @classmethod
@@ -192,6 +316,31 @@ class Scenario(Strict):
     @classmethod
     def _ids_unique(cls, v, info):
         return _unique(v, {"statements": "statement", "people": "person", "rewrites": "rewrite"}[info.field_name])
+
+    @model_validator(mode="after")
+    def _conference_fits_the_family(self):
+        ids = {p.id for p in self.people}
+        for field, pids in (("invitation.to", self.conference.invitation.to),
+                            ("report.shared_with", self.conference.report.shared_with)):
+            for pid in pids:
+                if pid not in ids:
+                    raise ValueError(f"conference.{field}: no person with id '{pid}' in people")
+        for area in self.areas_of_change:
+            first, last = area.ratings[0].date, area.ratings[-1].date
+            if first != self.conference.date:
+                raise ValueError(f"areas_of_change.{area.id}: the initial conference rating is dated {first}, "
+                                 f"the conference {self.conference.date}")
+            core = [r for r in area.ratings if r.at == Meeting.core_group]
+            if core and core[0].date != self.conference.first_core_group:
+                raise ValueError(f"areas_of_change.{area.id}: the first core group rating is dated {core[0].date}, "
+                                 f"the first core group {self.conference.first_core_group}")
+            if last != self.conference.review:
+                raise ValueError(f"areas_of_change.{area.id}: the review rating is dated {last}, "
+                                 f"the review conference {self.conference.review}")
+        if not any(a.review.judgement == Judgement.compliance for a in self.areas_of_change):
+            raise ValueError("areas_of_change: at least one area must show compliance without change "
+                             "(review.judgement: compliance), so the learner meets the difference")
+        return self
 
     @field_validator("safety_scale")
     @classmethod

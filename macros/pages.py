@@ -1,7 +1,8 @@
 """Where each scenario's generated pages live. URLs derive from the file name (the id)."""
 from __future__ import annotations
 
-KINDS = ("exercise", "rewrites", "steps")
+# The first kind is the case study's own page; hooks.py generates every kind for every scenario.
+KINDS = ("exercise", "walkthrough", "review", "documents", "rewrites", "steps")
 FOLDER = "case-studies"
 
 
