@@ -7,6 +7,7 @@
     const link = event.target.closest && event.target.closest("a.ecp-lang__link[hreflang]");
     if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
+    event.stopImmediatePropagation();  // Material's own handler for hreflang links drops the hash
     location.href = link.href.split("#")[0] + location.hash;
   }, true);
   // Keep the link's own href current too, so "copy link address" and middle-click keep the section.
