@@ -269,7 +269,8 @@ def test_language_switcher_by_keyboard(tab, base_url, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_side_nav_toggles_are_named_buttons(tab, base_url, lang):
-    _load(tab, _url(base_url, lang, ""), 1280)
+    # Not the home page: from issue 14 it hides the side nav on wide screens (the menu keeps it).
+    _load(tab, _url(base_url, lang, "elements/conversations/"), 1280)
     toggles = tab.evaluate("""() => [...document.querySelectorAll('label.md-nav__link[tabindex="0"]')]
         .filter((l) => l.getClientRects().length)
         .map((l) => ({role: l.getAttribute('role'), name: (l.getAttribute('aria-label') || l.textContent).trim(),
