@@ -6,7 +6,7 @@ MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: serve build test test-deps schema bench clean
+.PHONY: serve build test test-deps schema bench screenshots clean
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -48,5 +48,11 @@ bench: test-deps
 	$(MKDOCS) build --strict
 	$(PY) tests/bench.py
 
+# PNGs of every page kind, both languages, at 320, 768 and 1280px, with an index page.
+screenshots: test-deps
+	$(MKDOCS) build --strict
+	$(PY) tests/screenshots.py site --out screenshots
+	@echo "open screenshots/index.html"
+
 clean:
-	rm -rf site .pytest_cache docs/case-studies
+	rm -rf site .pytest_cache docs/case-studies screenshots

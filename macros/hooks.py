@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import csp, generated, glossary, strings  # noqa: E402
+from macros import csp, generated, glossary, look, strings  # noqa: E402
 from macros.loader import ScenarioError, load_all  # noqa: E402
 from macros.model import LANGS  # noqa: E402
 from macros.pages import FOLDER, KINDS, source_name  # noqa: E402
@@ -141,6 +141,14 @@ def on_page_content(output, page, config, files):
 
 def on_page_context(context, page, config, nav):
     context["ecp_site_strings"] = strings.for_prefix("site", _lang(config))
+    context["ecp_look"] = look.context(page, _lang(config))
+    return context
+
+
+def on_template_context(context, template_name, config):
+    """The 404 page (a theme template, not a page) gets the header's strings too."""
+    context["ecp_site_strings"] = strings.for_prefix("site", _lang(config))
+    context["ecp_look"] = look.context(None, _lang(config))
     return context
 
 

@@ -1,12 +1,12 @@
-"""The language switcher keeps the page and the #section, in real Chromium."""
+"""The language link keeps the page and the #section, in real Chromium."""
 import pytest
 
 
 def switch_to(page, lang):
-    page.locator(".md-header .md-select button, .md-header .md-select .md-header__button").first.hover()
-    link = page.locator(f'.md-header a.md-select__link[hreflang="{lang}"]')
-    link.wait_for(state="visible")
-    link.click()
+    # The header's language link (issue 14): words, not a menu; one link to the other language.
+    link = page.locator(f'.md-header a.ecp-lang__link[hreflang="{lang}"]')
+    with page.expect_navigation():
+        link.click()
     page.wait_for_load_state("load")
 
 

@@ -1,15 +1,20 @@
-// Site-wide behaviour: keep #section when switching language; "copy link" on headings;
+// Site-wide behaviour: the language link keeps the #section; "copy link" on headings;
 // named side-nav toggles.
 (() => {
-  // The language switcher links to the twin page; go there with the current #section.
-  // Runs in the capture phase so Material's own handler (which drops the hash) never sees it.
+  // The header's language link goes to the twin page; take the current #section along (ids
+  // are the same in both languages). Without JavaScript it still lands on the twin page.
   document.addEventListener("click", (event) => {
-    const link = event.target.closest && event.target.closest("a.md-select__link[hreflang]");
-    if (!link || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    const link = event.target.closest && event.target.closest("a.ecp-lang__link[hreflang]");
+    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
-    event.stopImmediatePropagation();
+    event.stopImmediatePropagation();  // Material's own handler for hreflang links drops the hash
     location.href = link.href.split("#")[0] + location.hash;
   }, true);
+  // Keep the link's own href current too, so "copy link address" and middle-click keep the section.
+  const syncLangLink = () => document.querySelectorAll("a.ecp-lang__link[hreflang]").forEach((a) => {
+    a.href = a.href.split("#")[0] + location.hash;
+  });
+  window.addEventListener("hashchange", syncLangLink);
 
   const data = document.getElementById("ecp-site-strings");
   const words = data ? JSON.parse(data.textContent) : {};
@@ -110,6 +115,6 @@
     });
   }
 
-  const start = () => { addCopyLinks(document); nameNavToggles(document); focusableNavTitles(document); };
+  const start = () => { syncLangLink(); addCopyLinks(document); nameNavToggles(document); focusableNavTitles(document); };
   if (typeof document$ !== "undefined") document$.subscribe(start); else start();
 })();

@@ -1,0 +1,352 @@
+"""Issue 14: the frame looks and works like a public service, on a phone first, in both languages.
+
+Real Chromium at 320px on every page: no sideways scrolling, the header's site name shown whole,
+the language link as words to the twin page keeping #section. Plus contrast of titles and nav,
+the type scale, one focus style, sidebar titles that never cover items, the case-study steps,
+and the home page's starts, elements and case cards linking to real pages.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from html.parser import HTMLParser
+from urllib.parse import urlparse, urlsplit
+
+import pytest
+
+from conftest import Requests, axe_violations
+from macros.loader import load_all
+from macros.pages import KINDS, page_path
+from test_a11y_site import LANGS, PAGES, _id, _url
+
+OTHER = {"en": "cy", "cy": "en"}
+NAME = {"en": "English", "cy": "Cymraeg"}
+SID = sorted(load_all())[0]
+ELEMENTS = ("conversations", "thresholds", "change", "measure")
+
+# One page of each kind, for the slower checks that click through.
+KIND_PAGES = ["", "elements/", "elements/change/", "plans/checker/", "steps/workbook/", "learn/self-study/",
+              "learn/glossary/", "about/privacy/", "case-studies/"] + [page_path(SID, k) for k in KINDS]
+
+
+@pytest.fixture(scope="module")
+def tab(browser):
+    ctx = browser.new_context(viewport={"width": 320, "height": 700}, service_workers="block")
+    pg = ctx.new_page()
+    pg.requests = Requests()
+    pg.errors = []
+
+    def _route(route):
+        url = route.request.url
+        pg.requests.append(url)
+        if urlparse(url).hostname == "127.0.0.1" or url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            route.abort()
+
+    pg.route("**/*", _route)
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    yield pg
+    ctx.close()
+
+
+def _open(tab, url: str, width: int = 320) -> None:
+    tab.set_viewport_size({"width": width, "height": 700})
+    tab.errors.clear()
+    tab.goto(url, wait_until="load")
+    tab.wait_for_timeout(100)
+
+
+def _settled(tab) -> None:
+    """Wait for running transitions (Material opens nav sections with one) to end."""
+    tab.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')", timeout=5000)
+
+
+def _twin_path(lang: str, path: str) -> str:
+    """The site path the language link must reach (the 404 page links to the other home)."""
+    if path == "404.html":
+        return "/cy/" if lang == "en" else "/"
+    return ("/cy/" if lang == "en" else "/") + path
+
+
+# ------------------------------------------------------------------------- every page, 320px
+
+@pytest.mark.parametrize("item", PAGES, ids=_id)
+def test_320px_no_sideways_scroll_whole_site_name_and_language_link(tab, base_url, item):
+    lang, path = item
+    _open(tab, _url(base_url, lang, path))
+    got = tab.evaluate("""() => {
+        const d = document.documentElement, name = document.querySelector('.ecp-header__name');
+        const shown = name && [...name.querySelectorAll('span')].find((s) => s.getClientRects().length);
+        const wide = [...document.querySelectorAll('.md-header *, .md-content *, .md-footer *')]
+            .filter((e) => e.clientWidth && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible'
+                && !e.closest('.md-visually-hidden, .ecp-vh, .ecp-sr-only'))
+            .slice(-3).map((e) => e.tagName + '.' + e.className);
+        const link = document.querySelector('.md-header a.ecp-lang__link');
+        const controls = [...document.querySelectorAll('.md-header__inner > *')].filter((e) => e.getClientRects().length)
+            .map((e) => e.getBoundingClientRect()).map((r) => [r.left, r.right]);
+        return {
+          scroll: d.scrollWidth, client: d.clientWidth, wide,
+          name: shown ? {text: shown.textContent.trim(), sw: shown.scrollWidth, cw: shown.clientWidth,
+                         lsw: name.scrollWidth, lcw: name.clientWidth, h: name.getBoundingClientRect().height} : null,
+          link: link && {text: link.querySelector('.ecp-lang__name').textContent.trim(), lang: link.lang,
+                         hreflang: link.hreflang, href: new URL(link.href).pathname,
+                         name: link.textContent.replace(/\\s+/g, ' ').trim(), h: link.getBoundingClientRect().height},
+          controls,
+        };
+    }""")
+    assert got["scroll"] <= got["client"], f"scrolls sideways at 320px ({got['scroll']} > {got['client']}): {got['wide']}"
+    name = got["name"]
+    assert name and name["text"], "no site name in the header"
+    assert name["sw"] <= name["cw"] and name["lsw"] <= name["lcw"], f"site name cut off: {name}"
+    assert name["h"] <= 56, f"site name takes too much height: {name}"
+    assert all(left >= 0 and right <= got["client"] + 0.5 for left, right in got["controls"]), got["controls"]
+    link = got["link"]
+    assert link, "no language link in the header"
+    other = OTHER[lang]
+    assert link["text"] == NAME[other] and link["lang"] == other and link["hreflang"] == other, link
+    assert link["name"].startswith(NAME[other]), "the link's accessible name starts with its visible words (2.5.3)"
+    assert link["h"] >= 24, link
+    assert link["href"] == _twin_path(lang, path), link
+    assert not tab.errors
+
+
+# ---------------------------------------------------------------- the language link, clicked
+
+@pytest.mark.parametrize("path", KIND_PAGES)
+@pytest.mark.parametrize("lang", LANGS)
+def test_language_link_lands_on_the_twin_section(tab, base_url, lang, path):
+    _open(tab, _url(base_url, lang, path), 1280)
+    section = tab.evaluate("""() => { const h = [...document.querySelectorAll('.md-content h2[id], .md-content h3[id]')];
+        return (h[Math.min(2, h.length - 1)] || {}).id || ''; }""")
+    assert section, "expected a section id to link to"
+    tab.goto(_url(base_url, lang, path) + "#" + section)
+    with tab.expect_navigation():
+        tab.click(".md-header a.ecp-lang__link")
+    other = OTHER[lang]
+    assert tab.url == base_url + _twin_path(lang, path) + "#" + section
+    assert tab.evaluate("document.documentElement.lang") == other
+    assert tab.locator(f"[id='{section}']").count() == 1, f"the twin has no #{section}"
+    assert not tab.requests.external()
+
+
+def test_language_link_works_without_javascript(browser, base_url):
+    ctx = browser.new_context(java_script_enabled=False)
+    pg = ctx.new_page()
+    pg.goto(base_url + "/elements/change/")
+    with pg.expect_navigation():
+        pg.click(".md-header a.ecp-lang__link")
+    assert pg.url == base_url + "/cy/elements/change/"
+    assert pg.evaluate("document.documentElement.lang") == "cy"
+    ctx.close()
+
+
+# --------------------------------------------------------------------- type, colour, focus
+
+def _contrast_js() -> str:
+    return """(el) => {
+        const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+        const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+            .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+        let bg = el, c;
+        while (bg) { c = rgb(getComputedStyle(bg).backgroundColor); if (c.length === 3 || (c.length === 4 && c[3] > 0.9)) break; bg = bg.parentElement; }
+        const b = bg ? rgb(getComputedStyle(bg).backgroundColor).slice(0, 3) : [255, 255, 255];
+        const f = rgb(getComputedStyle(el).color).slice(0, 3);
+        const [hi, lo] = [lum(f), lum(b)].sort((x, y) => y - x);
+        return (hi + 0.05) / (lo + 0.05);
+    }"""
+
+
+@pytest.mark.parametrize("path", ["elements/change/", page_path(SID, "exercise"), ""])
+@pytest.mark.parametrize("lang", LANGS)
+def test_titles_and_nav_contrast(tab, base_url, lang, path):
+    _open(tab, _url(base_url, lang, path), 1280)
+    title = tab.locator(".md-content h1").first.evaluate(_contrast_js())
+    assert title >= 15, f"page title contrast {title:.2f}: titles are in full-contrast ink"
+    for sel in [".md-sidebar--primary .md-nav__link", ".md-sidebar--primary .md-nav__title", ".md-header .ecp-header__name",
+                ".md-header .ecp-lang__link", ".md-sidebar--secondary .md-nav__link"]:
+        ratios = tab.eval_on_selector_all(sel, f"(els) => els.filter((e) => e.getClientRects().length).map({_contrast_js()})")
+        assert all(r >= 4.5 for r in ratios), f"{sel}: contrast below AA: {min(ratios):.2f}"
+
+
+@pytest.mark.parametrize("width,size", [(320, 16), (1280, 19)])
+def test_type_scale(tab, base_url, width, size):
+    _open(tab, _url(base_url, "en", "elements/change/"), width)
+    got = tab.evaluate("""() => ({p: parseFloat(getComputedStyle(document.querySelector('.md-content p')).fontSize),
+        h1: parseFloat(getComputedStyle(document.querySelector('.md-content h1')).fontSize),
+        measure: parseFloat(getComputedStyle(document.querySelector('.md-content article > p')).maxWidth),
+        ch: (() => { const s = document.createElement('span'); s.style.cssText = 'display:inline-block;width:72ch';
+             document.querySelector('.md-content article > p').append(s); const w = s.getBoundingClientRect().width; s.remove(); return w; })()})""")
+    assert got["p"] == size, got
+    assert got["h1"] >= 1.5 * size, got
+    assert got["measure"] <= got["ch"], f"lines may run past about 70 characters: {got}"
+
+
+def test_one_focus_style(tab, base_url):
+    """Links in the header, nav and content share one focus look; so do buttons and radios."""
+    _open(tab, _url(base_url, "en", page_path(SID, "exercise")), 1280)
+    looks = {}
+    for what, sel in [("header link", ".md-header a.ecp-lang__link"), ("nav link", ".md-sidebar--primary a.md-nav__link"),
+                      ("content link", ".md-content article .ecp-scenario-links a[href]"), ("step link", ".ecp-case-steps a")]:
+        tab.locator(sel).first.focus()
+        tab.keyboard.press("Shift+Tab")
+        tab.keyboard.press("Tab")
+        _settled(tab)
+        looks[what] = tab.evaluate("(() => { const cs = getComputedStyle(document.activeElement); return [cs.backgroundColor, cs.color, cs.boxShadow]; })()")
+    assert len({tuple(v) for v in looks.values()}) == 1, "\n".join(f"{k}: {v}" for k, v in looks.items())
+    assert looks["header link"][0] == "rgb(255, 221, 0)", looks
+    rings = []
+    for sel in [".ecp-grid__option input", ".ecp-grid [data-action='check']", ".md-search__input"]:
+        tab.evaluate(f"document.querySelector({sel!r}).hidden = false")
+        tab.locator(sel).first.focus()
+        tab.keyboard.press("Shift+Tab")
+        tab.keyboard.press("Tab")
+        _settled(tab)
+        target = "document.activeElement.matches('input[type=radio]') ? document.activeElement.nextElementSibling : document.activeElement"
+        rings.append(tab.evaluate(f"(() => {{ const cs = getComputedStyle({target}); return [cs.outlineColor, cs.outlineWidth, cs.boxShadow]; }})()"))
+    assert len({tuple(r) for r in rings}) == 1 and rings[0][0] == "rgb(255, 221, 0)", rings
+
+
+# ------------------------------------------------------------------ phone targets, sidebar
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_targets_and_exercise_radios(tab, base_url, lang):
+    _open(tab, _url(base_url, lang, page_path(SID, "exercise")), 320)
+    sizes = tab.evaluate("""() => [...document.querySelectorAll('.md-header a, .md-header label, .md-header button, .ecp-case-steps a')]
+        .filter((e) => e.getClientRects().length && !e.closest('.md-search')).map((e) => { const r = e.getBoundingClientRect(); return [e.className, r.width, r.height]; })""")
+    small = [s for s in sizes if s[1] < 24 or s[2] < 24]
+    assert sizes and not small, small
+    radio = tab.evaluate("(() => { const r = document.querySelector('.ecp-grid__option input').getBoundingClientRect(); return [r.width, r.height]; })()")
+    label = tab.evaluate("document.querySelector('.ecp-grid__option label').getBoundingClientRect().height")
+    assert min(radio) >= 24 and label >= 44, (radio, label)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_sidebar_titles_never_cover_items(tab, base_url, lang):
+    _open(tab, _url(base_url, lang, page_path(SID, "steps")), 1280)
+    _settled(tab)
+    for frac in (0, 0.15, 0.3, 0.45, 0.6, 0.75, 0.9, 1):
+        covered = tab.evaluate("""(frac) => {
+            const wrap = document.querySelector('.md-sidebar--primary .md-sidebar__scrollwrap');
+            wrap.scrollTop = (wrap.scrollHeight - wrap.clientHeight) * frac;
+            const box = wrap.getBoundingClientRect();
+            const out = [];
+            for (const item of wrap.querySelectorAll('.md-nav__link')) {
+              if (!item.checkVisibility({checkOpacity: true, visibilityProperty: true})) continue;
+              const r = item.getBoundingClientRect();
+              if (!r.height || r.top < box.top + 2 || r.bottom > box.bottom - 2) continue;
+              // Every part of a visible item is on top: nothing (a sticky title) lies over it.
+              for (const y of [r.top + 4, r.top + r.height / 2, r.bottom - 4]) {
+                const hit = document.elementFromPoint(r.left + 8, y);
+                if (!hit || !(item.contains(hit) || hit.contains(item))) { out.push([item.textContent.trim(), hit && hit.tagName + "." + hit.className]); break; }
+              }
+            }
+            return out;
+        }""", frac)
+        assert not covered, f"at {frac:.0%} scrolled, covered: {covered}"
+
+
+# -------------------------------------------------------------------------- case-study steps
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_case_study_steps_show_where_the_reader_is(site, lang, kind):
+    for sid in load_all():
+        rel = ("cy/" if lang == "cy" else "") + page_path(sid, kind) + "index.html"
+        html = (site / rel).read_text(encoding="utf-8")
+        nav = re.search(r'<nav class="ecp-case-steps".*?</nav>', html, re.S)
+        assert nav, f"{rel}: no steps"
+        steps = re.findall(r"<li class=\"ecp-case-steps__step[^\"]*\">\s*<a href=\"([^\"]+)\"([^>]*)>", nav.group(0))
+        assert len(steps) == len(KINDS), rel
+        current = [i for i, (_, attrs) in enumerate(steps) if 'aria-current="step"' in attrs]
+        assert current == [KINDS.index(kind)], rel
+        base = posixpath.dirname("/" + rel)
+        for (href, _), k in zip(steps, KINDS):
+            assert posixpath.normpath(posixpath.join(base, href)) + "/" == "/" + ("cy/" if lang == "cy" else "") + page_path(sid, k)
+
+
+# ------------------------------------------------------------------------------ home page
+
+class _Links(HTMLParser):
+    def __init__(self, text):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.found: dict[str, list[str]] = {}
+        self.ids: set[str] = set()
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"])
+        cls = a.get("class") or ""
+        self.stack.append(cls)
+        if tag == "a" and a.get("href"):
+            for c in self.stack:
+                for name in c.split():
+                    self.found.setdefault(name, []).append(a["href"])
+
+    def handle_endtag(self, tag):
+        if self.stack:
+            self.stack.pop()
+
+
+def _resolve(site, page_rel: str, href: str):
+    parts = urlsplit(href)
+    base = posixpath.dirname("/" + page_rel)
+    target = posixpath.normpath(posixpath.join(base, parts.path)) if not parts.path.startswith("/") else parts.path
+    file = site / target.lstrip("/")
+    if file.is_dir() or href.split("#")[0].endswith("/"):
+        file = file / "index.html"
+    return file, parts.fragment
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_has_three_starts_four_elements_and_cases_linking_to_real_pages(site, lang):
+    rel = "cy/index.html" if lang == "cy" else "index.html"
+    page = _Links((site / rel).read_text(encoding="utf-8"))
+    starts = [c for c in ("ecp-start__go", "ecp-start__links") if c in page.found]
+    assert {"for-staff", "for-mentors", "for-families"} <= page.ids
+    assert len(page.found.get("ecp-start__go", [])) >= 1 and len(page.found.get("ecp-start__links", [])) == 6, starts
+    for e in ELEMENTS:
+        assert f"element-{e}" in page.ids
+        assert len(page.found.get(f"ecp-element--{e}", [])) == 1
+    cases = page.found.get("ecp-case", [])
+    assert len(cases) == len(load_all())
+    hrefs = (page.found["ecp-start"] + page.found["ecp-piece"] + cases)
+    for href in hrefs:
+        file, frag = _resolve(site, rel, href)
+        assert file.exists(), f"{href} -> {file}"
+        assert (file.relative_to(site).as_posix().startswith("cy/")) == (lang == "cy"), f"{href} leaves the language"
+        if frag:
+            assert f'id="{frag}"' in file.read_text(encoding="utf-8"), f"{href}: no #{frag}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_carries_on_where_you_left_off(tab, base_url, lang):
+    _open(tab, _url(base_url, lang, ""), 320)
+    assert tab.locator("[data-study-resume]").is_hidden()
+    assert tab.locator("[data-study-start]").is_visible()
+    tab.evaluate("localStorage.setItem('ecp:self-study:progress', JSON.stringify({home: '2026-01-01', elements: '2026-01-02'}))")
+    try:
+        _resumed(tab, base_url, lang)
+    finally:
+        tab.evaluate("localStorage.clear()")
+
+
+def _resumed(tab, base_url, lang):
+    _open(tab, _url(base_url, lang, ""), 320)
+    link = tab.locator("[data-study-next]")
+    assert link.is_visible() and link.get_attribute("href").endswith("#step-conversations")
+    assert ("Conversations" if lang == "en" else "Sgyrsiau") in link.text_content()
+    assert "2" in tab.locator("[data-study-progress]").text_content()
+    assert not tab.locator("[data-study-start]").is_visible()
+    assert not axe_violations(tab)
+
+
+@pytest.mark.parametrize("path", ["", page_path(SID, "exercise"), "elements/change/"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_axe_at_320(tab, base_url, lang, path):
+    _open(tab, _url(base_url, lang, path), 320)
+    violations = axe_violations(tab)
+    assert not violations, "\n".join(f"[{v['id']}] {v['help']}: {v['nodes']}" for v in violations)
