@@ -28,7 +28,7 @@ function articleText(html) {
   const end = html.indexOf("</article>", start);
   if (start < 0 || end < 0) return "";
   return html.slice(start, end)
-    .replace(/<(script|style)\b[\s\S]*?<\/\1>/g, " ")
+    .replace(/<(script|style|template|nav|footer)\b[\s\S]*?<\/\1>/g, " ")
     .replace(/<[^>]+>/g, " ")
     .replace(/&#(x?)([0-9a-f]+);/gi, (_, x, n) => String.fromCodePoint(parseInt(n, x ? 16 : 10)))
     .replace(/&(amp|lt|gt|quot|apos|nbsp);/g, " ");
