@@ -5,7 +5,7 @@
 // first, with their accents (tân before tan).
 import { expand, words } from "./normalise.js";
 
-const SITE = new URL("../../../../", import.meta.url);
+const SITE = new URL("../../../", import.meta.url); // the site root, wherever it is served
 const PAGE = 10; // results shown at a time
 const MAX_FORMS = 6; // per word
 const MAX_QUERIES = 12; // Pagefind searches per query
