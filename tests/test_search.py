@@ -267,3 +267,39 @@ def test_exact_form_ranks_first(page, ranked_url, query, first):
     assert len(order) == 2, f"{query}: both pages should be found, got {order}"
     if first:
         assert order[0] == first, f"{query}: {order}"
+
+
+# ----------------------------------------------------------- under a CSP without 'unsafe-eval'
+
+CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; worker-src 'self'; "
+       "style-src 'self' 'unsafe-inline'; img-src 'self' data:")
+
+
+@pytest.fixture(scope="module")
+def csp_url(site):
+    """The site served with a Content-Security-Policy header that forbids eval. ('unsafe-inline'
+    is there only for Material's own inline scripts; search adds none.)"""
+    import functools
+    import http.server
+    import threading
+
+    from conftest import _Quiet
+
+    class WithCSP(_Quiet):
+        def end_headers(self):
+            self.send_header("Content-Security-Policy", CSP)
+            super().end_headers()
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(WithCSP, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.mark.parametrize("lang,query", [("en", "plans"), ("cy", "mhlant")])
+def test_search_works_under_a_csp_without_unsafe_eval(page, csp_url, lang, query):
+    refused = []
+    page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+    page.goto(f"{csp_url}/{'cy/' if lang == 'cy' else ''}elements/change/")
+    assert open_and_type(page, query), "no results under the CSP"
+    assert not refused, refused
