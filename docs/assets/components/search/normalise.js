@@ -101,15 +101,14 @@ export function group(allWords, lang = "cy") {
   return out;
 }
 
-// Every form to search for one query word, best first: the word as typed (folded), its possible
-// radicals, then the forms on the site that share one of its keys. `forms` is the grouped map from group().
+// Every form to search for one query word, best first: the word as typed (folded), the forms on
+// the site that share one of its keys, then its other possible radicals. `forms` is the map
+// from group().
 export function expand(word, lang, forms = {}) {
-  const w = fold(word);
-  const out = [w];
-  if (lang !== "cy") return out;
-  for (const k of keys(word, lang)) {
-    if (k !== w && !out.includes(k)) out.push(k);
-    for (const f of forms[k] || []) if (!out.includes(f)) out.push(f);
-  }
-  return out;
+  const out = new Set([fold(word)]);
+  if (lang !== "cy") return [...out];
+  const ks = keys(word, lang);
+  for (const k of ks) for (const f of forms[k] || []) out.add(f);
+  for (const k of ks) out.add(k);
+  return [...out];
 }
