@@ -2,7 +2,7 @@
 // Welsh "forms" file that groups every Welsh word on the site by its possible radicals, using
 // the same module the browser uses for queries. Run by macros/search.py after both languages
 // are built: node macros/search_index.mjs <site_dir>
-import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import * as pagefind from "pagefind";
 import { group, words } from "../docs/assets/components/search/normalise.js";
@@ -50,6 +50,10 @@ for (const path of htmlFiles(site)) {
 }
 const written = await index.writeFiles({ outputPath: join(site, "pagefind") });
 if (written.errors.length) throw new Error(written.errors.join("\n"));
+// Pagefind's ready-made UIs (about 370 KiB): we use its JS API with our own box, so drop them.
+for (const name of readdirSync(join(site, "pagefind"))) {
+  if (/^pagefind-(ui|component-ui|modular-ui|highlight)\./.test(name)) rmSync(join(site, "pagefind", name));
+}
 writeFileSync(join(site, "pagefind", "forms.cy.json"), JSON.stringify(group(welsh, "cy")));
 await pagefind.close();
 console.log(`search: indexed ${count} pages`);
