@@ -73,6 +73,7 @@ def test_build_writes_one_index_per_language_and_no_lunr_index(site):
     assert entry["languages"]["en"]["page_count"] == len(en)
     assert entry["languages"]["cy"]["page_count"] == len(cy)
     assert not (site / "search" / "search_index.json").exists(), "Material's lunr search is still on"
+    assert not list((site / "pagefind").glob("pagefind-*ui*")), "Pagefind's unused UIs are removed"
     assert "search_index.json" not in (site / "index.html").read_text(encoding="utf-8")
 
 
