@@ -165,6 +165,24 @@ def test_results_list_title_section_excerpt_and_count(page, base_url, lang):
     assert status.inner_text().startswith({"en": "No results", "cy": "Dim canlyniadau"}[lang])
 
 
+def test_ten_at_a_time_then_show_more_and_arrow_keys(page, base_url):
+    page.goto(f"{base_url}/cy/elements/conversations/")
+    open_and_type(page, "plant")
+    total = int(re.match(r"\d+", page.inner_text(".md-search-result__meta")).group(0))
+    assert total > 10
+    assert page.locator(".md-search-result__item").count() == 10
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement === document.querySelector('.md-search-result__link')")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    more = page.locator(".ecp-search__more")
+    assert more.inner_text() == "Dangos rhagor o ganlyniadau"
+    more.click()
+    page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 10")
+    assert page.locator(".md-search-result__item").count() == min(20, total)
+    assert page.evaluate("document.activeElement === document.querySelectorAll('.md-search-result__link')[10]")
+
+
 def test_a_result_opens_its_section(page, base_url):
     page.goto(f"{base_url}/cy/elements/conversations/")
     open_and_type(page, "nghartref")
