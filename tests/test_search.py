@@ -225,6 +225,20 @@ def test_mobile_header_button_opens_search(page, base_url):
     assert page.locator(".md-search__input").is_visible()
 
 
+def test_closed_search_is_out_of_the_tab_order_on_small_screens(page, base_url):
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(f"{base_url}/elements/change/")
+    page.focus('.md-header__inner > label[for="__search"]')
+    page.keyboard.press("Tab")
+    assert not page.evaluate("!!document.activeElement.closest('.md-search')"), "Tab went into the closed panel"
+    assert not page.evaluate("document.getElementById('__search').checked")
+    page.focus('.md-header__inner > label[for="__search"]')
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement.matches('.md-header__inner > label[for=\"__search\"]')"), \
+        "Escape gives focus back to the search button"
+
+
 def test_without_javascript_there_is_no_search_box(browser, base_url):
     ctx = browser.new_context(java_script_enabled=False)
     try:

@@ -10,6 +10,10 @@ if (template && header && toggle && !document.querySelector('[data-component="se
   const root = header.querySelector('[data-component="search"]');
   const input = root.querySelector(".md-search__input");
   const button = header.querySelector("[data-search-open]");
+  // On small screens the closed search panel sits off-screen: keep it out of the Tab order.
+  const inner = root.querySelector(".md-search__inner");
+  const small = window.matchMedia("(max-width: 59.984375em)");
+  const sync = () => { inner.inert = small.matches && !toggle.checked; };
   let started = null;
   let quiet = false; // focus given back to the box on Escape does not reopen it
 
@@ -19,13 +23,17 @@ if (template && header && toggle && !document.querySelector('[data-component="se
   };
   const open = () => {
     if (!toggle.checked) toggle.checked = true;
+    sync();
     if (document.activeElement !== input) input.focus();
     start();
   };
   const close = () => {
     toggle.checked = false;
     input.blur();
+    sync();
   };
+  sync();
+  small.addEventListener("change", sync);
 
   input.addEventListener("focus", () => quiet || open());
   input.addEventListener("input", open);

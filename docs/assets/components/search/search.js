@@ -213,7 +213,9 @@ export function start(root) {
   });
   // A result on this same page only changes the #section: close search so it shows.
   list.addEventListener("click", (e) => {
-    if (e.target.closest("a")) toggle.checked = false;
+    if (!e.target.closest("a")) return;
+    toggle.checked = false;
+    toggle.dispatchEvent(new Event("change"));
   });
   load(lang).catch(() => say(strings.error));
   if (input.value.trim()) run();
