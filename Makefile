@@ -26,6 +26,7 @@ schema: $(STAMP)
 	$(PY) -m macros.schema
 
 # Test tools beyond Python: Debian's Chromium and aspell-cy, and axe-core from npm.
+# npm also brings Pagefind, which the build itself needs (the search index).
 $(CHROMIUM):
 	apt-get update -qq && apt-get install -y -qq chromium aspell aspell-cy
 

@@ -57,7 +57,7 @@ COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/sv
                 "application/xml", "application/manifest+json", "application/wasm")
 # Material's own files; everything else under assets/ is the project's.
 THEME_ASSETS = ("/assets/javascripts/", "/assets/stylesheets/", "/assets/images/")
-SEARCH_PREFIXES = ("/pagefind/", "/search/")
+SEARCH_PREFIXES = ("/pagefind/", "/search/")  # and search's lazy modules, but not its loader
 
 # Page kinds (issue 15), English path; the Welsh twin is /cy + path. A kind whose page does not
 # exist yet is reported as missing, not skipped silently.
@@ -72,8 +72,9 @@ PAGE_KINDS = [
     ("self-study", "/learn/self-study/"),
     ("glossary", "/learn/glossary/"),
 ]
-# Search (issue 9): a query in each language, run on the page named.
-SEARCH_QUERIES = [("en", "/", "conferences"), ("cy", "/cy/", "mhlant")]
+# Search (issue 9): a first query typed in each language, then repeated queries timed.
+SEARCH_QUERIES = [("en", "/elements/change/", "conferences", ["plans", "safety", "child", "worried"]),
+                  ("cy", "/cy/elements/change/", "mhlant", ["ofal", "nghartref", "ty", "diogelwch"])]
 
 
 def pages() -> list[tuple[str, str, str]]:
@@ -147,7 +148,9 @@ class Resource:
 
     @property
     def search(self) -> bool:
-        return self.url.startswith(SEARCH_PREFIXES)
+        p = self.url.split("?")[0]
+        return p.startswith(SEARCH_PREFIXES) or (
+            p.startswith("/assets/components/search/") and not p.endswith("/loader.js"))
 
 
 @dataclass
@@ -191,7 +194,7 @@ def record(ctx, base: str, into: list[Resource], external: list[str], errors: li
 
 def weigh(browser, base: str, kind: str, lang: str, path: str) -> Visit:
     v = Visit(kind, lang, path)
-    ctx = browser.new_context(viewport={"width": 412, "height": 823})
+    ctx = browser.new_context(viewport={"width": 412, "height": 823}, bypass_csp=True)
     record(ctx, base, v.resources, v.external, v.errors)
     page = ctx.new_page()
     page.on("pageerror", lambda e: v.errors.append(f"page error: {e}"))
@@ -220,19 +223,16 @@ class SearchRun:
     error: str = ""
 
 
-SEARCH_INPUT = "[data-component=search] input[type=search], input[type=search]"
-SEARCH_RESULT = "[data-component=search] [data-search-result], .md-search-result__item"
+def search_run(browser, base: str, lang: str, path: str, query: str, repeats: list[str]) -> SearchRun:
+    """Open search and type a query: the bytes that fetches, then query times under 4x CPU throttling.
 
-
-def search_run(browser, base: str, lang: str, path: str, query: str) -> SearchRun:
-    """Open search, type a query: the bytes it fetches, and its time under 4x CPU throttling.
-
-    The time is from the last key to the results list being filled, as the page's search module
-    reports it in `performance` marks (`ecp-search:query-start` / `-end`) when it has them, or as
-    measured here around the DOM change otherwise.
+    The first query goes through the box as a reader types it, and counts everything fetched from
+    opening search to the results (Pagefind, its wasm, the index chunks). Query times are the
+    search module's own work for later queries (expansion of Welsh forms, Pagefind, the first ten
+    results' data), without the box's typing pause.
     """
     run = SearchRun(lang, query)
-    ctx = browser.new_context(viewport={"width": 412, "height": 823})
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
     seen: list[Resource] = []
     record(ctx, base, seen, [], [])
     page = ctx.new_page()
@@ -242,22 +242,24 @@ def search_run(browser, base: str, lang: str, path: str, query: str) -> SearchRu
         before = len(seen)
         cdp = ctx.new_cdp_session(page)
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_THROTTLE})
-        box = page.locator(SEARCH_INPUT).first
-        box.click()
-        for attempt in range(3):
-            box.fill("")
-            t0 = page.evaluate("performance.now()")
-            box.press_sequentially(query if attempt == 0 else query[:-1] + query[-1])
-            page.wait_for_function(f"document.querySelectorAll({SEARCH_RESULT!r}).length > 0", timeout=20000)
-            marks = page.evaluate("""() => {
-                const m = performance.getEntriesByType('measure').filter(e => e.name === 'ecp-search:query');
-                return m.length ? m[m.length - 1].duration : null; }""")
-            run.query_ms.append(marks if marks is not None else page.evaluate("performance.now()") - t0)
-            if attempt == 0:
-                first = seen[before:]
-                run.bytes_gz = sum(r.gz for r in first)
-                run.requests = len(first)
-        run.results = page.locator(SEARCH_RESULT).count()
+        page.click(".md-search__input")
+        page.locator(".md-search__input").press_sequentially(query)
+        page.wait_for_function("""() => { const m = document.querySelector('.md-search-result__meta');
+                                          return m && /\\d/.test(m.textContent) && !m.textContent.includes('…'); }""",
+                               timeout=30000)
+        page.wait_for_load_state("networkidle", timeout=10000)
+        first = seen[before:]
+        run.bytes_gz = sum(r.gz for r in first)
+        run.requests = len(first)
+        run.results = page.locator(".md-search-result__item").count()
+        for q in repeats * 2:
+            ms = page.evaluate("""async ([q, lang]) => {
+                const m = await import('/assets/components/search/search.js');
+                const t0 = performance.now();
+                const found = await m.find(q, lang);
+                await Promise.all(found.slice(0, 10).map((r) => r.result.data()));
+                return performance.now() - t0; }""", [q, lang])
+            run.query_ms.append(float(ms))
     except Exception as e:  # noqa: BLE001 - reported, not raised
         run.error = f"{e.__class__.__name__}: {str(e).splitlines()[0]}"
     finally:
@@ -564,8 +566,8 @@ def main() -> int:
                     visits.append(v)
                     log(f"  {path}: {v.status}, {len(v.resources)} requests, {kib(v.gz())} KiB gzip")
                 log("Search")
-                for lang, path, q in SEARCH_QUERIES:
-                    s = search_run(browser, base, lang, path, q)
+                for lang, path, q, repeats in SEARCH_QUERIES:
+                    s = search_run(browser, base, lang, path, q, repeats)
                     searches.append(s)
                     log(f"  {lang} '{q}': {kib(s.bytes_gz)} KiB, {s.query_ms} ms {s.error}")
             finally:
@@ -643,7 +645,8 @@ def main() -> int:
     lines += ["", "## Search", "",
               f"Target: nothing of search before it is opened (above); a query ≤ {MAX_QUERY_MS} ms under "
               f"{CPU_THROTTLE}× CPU throttling (Lighthouse's mobile setting). First query: all bytes fetched "
-              "from opening search to the first results. Times: first query (cold) and two repeats.", "",
+              "from opening search to its results, typed in the box. Query times: the search module's own "
+              "work for later queries, each run twice; the figure judged is their median.", "",
               "| Lang | Query | First query KiB | Requests | Query ms | Results | Result |",
               "| --- | --- | ---: | ---: | --- | ---: | --- |"]
     for s in searches:
@@ -651,7 +654,7 @@ def main() -> int:
             lines.append(f"| {s.lang} | `{s.query}` | | | | | **failed**: {s.error} |")
             missed.append(f"search {s.lang} '{s.query}': {s.error}")
             continue
-        warm = statistics.median(s.query_ms[1:]) if len(s.query_ms) > 1 else s.query_ms[0]
+        warm = statistics.median(s.query_ms)
         ok = warm <= MAX_QUERY_MS
         if not ok:
             missed.append(f"search {s.lang} '{s.query}': {warm:.0f} ms > {MAX_QUERY_MS} ms")
