@@ -41,6 +41,7 @@ def copy_project(dest: Path) -> Path:
             shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__", "case-studies"))
         else:
             shutil.copy(src, dest / name)
+    (dest / "node_modules").symlink_to(ROOT / "node_modules")  # the build runs workbox-build
     return dest
 
 
