@@ -23,6 +23,7 @@ const LANGS = ["en", "cy"];
 const byUrl = new Map(FILES.map((f) => [new URL(f.url, SCOPE).href, f]));
 const foreign = new Set(); // pages served from a newer build on the server: no cache for them
 let busy = null;
+let forgotten = false; // "delete my data": keep nothing more
 
 const keyOf = (url) => {
   const u = new URL(url);
@@ -168,6 +169,7 @@ self.addEventListener("message", (event) => {
   else if (data.type === "keep" && Array.isArray(data.langs)) event.waitUntil(keep(data.langs.filter((l) => LANGS.includes(l))));
   else if (data.type === "remove") event.waitUntil(remove());
   else if (data.type === "skip-waiting") self.skipWaiting();
+  else if (data.type === "forget") forgotten = true;
   else if (data.type === "visited" && Array.isArray(data.urls)) {
     // The first page, loaded before this worker was in charge: keep it and what it used.
     const files = data.urls.map((u) => byUrl.get(keyOf(u))).filter(Boolean);
@@ -191,7 +193,7 @@ async function respond(event) {
     if (request.mode === "navigate") return (await cache.match(OFFLINE_PAGE)) || Response.error();
     return (await cache.match(key)) || Response.error();
   }
-  if (!file || !res.ok || res.type !== "basic" || res.redirected || foreign.has(event.clientId)) return res;
+  if (forgotten || !file || !res.ok || res.type !== "basic" || res.redirected || foreign.has(event.clientId)) return res;
   // Keep it only if it is this build's file. If not, the server has a newer build: serve it,
   // let that page load the rest from the server too, and look for the new worker.
   const type = res.headers.get("content-type");
