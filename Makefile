@@ -16,16 +16,17 @@ $(STAMP): requirements.txt requirements-test.txt | $(PY)
 	$(PY) -m pip install --quiet -r requirements-test.txt
 	touch $(STAMP)
 
-serve: $(STAMP)
+serve: $(STAMP) node_modules/.installed
 	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
 
-build: $(STAMP)
+build: $(STAMP) node_modules/.installed
 	$(MKDOCS) build --strict
 
 schema: $(STAMP)
 	$(PY) -m macros.schema
 
-# Test tools beyond Python: Debian's Chromium and aspell-cy, and axe-core from npm.
+# Tools beyond Python: Debian's Chromium and aspell-cy; from npm, workbox-build (the build's
+# service worker step) and axe-core.
 $(CHROMIUM):
 	apt-get update -qq && apt-get install -y -qq chromium aspell aspell-cy
 

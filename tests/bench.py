@@ -202,6 +202,47 @@ def components() -> list[tuple[str, int, int, list[str]]]:
     return out
 
 
+def offline_costs(site: Path) -> dict | None:
+    """What offline use costs (issue 13): per page, the offline module and CSS (every page loads
+    them) and the manifest; once per visit, sw.js (registered after load, off the critical path);
+    and the size of each language's kept copy ("Keep this site on this device"), raw and gzip,
+    from the file list in sw.js."""
+    sw = site / "sw.js"
+    if not sw.exists():
+        return None
+    import re
+    files = json.loads(re.search(r"const FILES = (\[.*?\]);", sw.read_text(encoding="utf-8")).group(1))
+
+    def gz(rel: str) -> int:
+        path = site / (rel + "index.html" if rel == "" or rel.endswith("/") else rel)
+        return gzip_size(path.read_bytes(), "text/" if path.suffix != ".png" else "image/png")
+
+    page = [f"assets/components/offline/{n}" for n in ("offline.js", "offline.css")]
+    out = {
+        "page_gz": sum(gz(p) for p in page),
+        "manifest_gz": gz("manifest.webmanifest"),
+        "sw_gz": gzip_size(sw.read_bytes(), "text/"),
+        "copies": {},
+    }
+    for name, langs in (("en", {"en"}), ("cy", {"cy"}), ("both", {"en", "cy"})):
+        chosen = [f for f in files if f["group"] in {"core", "shared"} | langs]
+        out["copies"][name] = {"files": len(chosen), "raw": sum(f["bytes"] for f in chosen),
+                               "gz": sum(gz(f["url"]) for f in chosen)}
+    return out
+
+
+def offline_lines(costs: dict | None) -> list[str]:
+    lines = ["", "## Offline use (service worker, manifest)", ""]
+    if not costs:
+        return lines + ["No `sw.js` in the site."]
+    lines += [f"Every page: offline module + CSS {kib(costs['page_gz'])} KiB gzip, manifest {kib(costs['manifest_gz'])} KiB gzip "
+              f"(fetched by the browser when it needs it). Once per visit, after load: `sw.js` {kib(costs['sw_gz'])} KiB gzip.",
+              "", "| Kept copy | Files | Raw KiB | Gzip KiB |", "| --- | ---: | ---: | ---: |"]
+    for name, c in costs["copies"].items():
+        lines.append(f"| {name} | {c['files']} | {kib(c['raw'])} | {kib(c['gz'])} |")
+    return lines
+
+
 # --- Lighthouse (optional) -----------------------------------------------------------------------
 
 def lighthouse(base: str, log) -> tuple[dict[str, dict], str]:
@@ -335,6 +376,7 @@ def build_report(site: Path, results: list[PageResult], comps, lh: dict, lh_note
             lines.append(f"| {name} | {', '.join(files)} | {kib(raw)} | {kib(gz)} | {mark(gz <= MAX_COMPONENT_GZIP_KIB * KIB)} |")
     else:
         lines.append("No components yet.")
+    lines += offline_lines(offline_costs(site))
     lines += ["", "## Lighthouse", ""]
     if lh:
         lines += ["Lighthouse 12, default (mobile, simulated throttling) settings.", "",

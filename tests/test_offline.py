@@ -130,8 +130,16 @@ def record_status(page):
     }}""")
 
 
+def open_details(page):
+    """The footer's control sits in a closed <details>: open it as a reader would."""
+    summary = page.locator(f"details{OFFLINE}:not([open]) > summary")
+    if summary.count():
+        summary.click()
+
+
 def keep(page, choice: str, lang: str):
     control = page.locator(OFFLINE)
+    open_details(page)
     record_status(page)
     control.locator(f"input[value='{choice}']").check()
     control.locator("[data-keep]").click()
@@ -290,7 +298,7 @@ def test_visited_pages_only_without_asking_and_offline_page_otherwise(sw_context
 def test_control_states_axe_and_remove(sw_context, sw_page, server, axe, lang):
     page = sw_page
     control = open_control(page, server.url + path(lang, "about/privacy/"))
-    control.locator("summary").click()
+    open_details(page)
     assert control.locator(f"input[value='{lang}']").is_checked()
     assert axe(page, OFFLINE) == []
     page.screenshot(path=str(ROOT / "reports" / f"offline-{lang}-1-start.png"), full_page=False)
@@ -390,7 +398,6 @@ def test_new_build_offers_reload_and_never_mixes_versions(sw_context, sw_page, s
 def test_delete_my_data_removes_the_copy_and_the_worker(sw_context, sw_page, server):
     page = sw_page
     open_control(page, server.url + "/about/privacy/")
-    page.locator(f"{OFFLINE} summary").click()
     keep(page, "en", "en")
     page.evaluate("localStorage.setItem('ecp:test', '1'); localStorage.setItem('other', 'x')")
     page.reload()

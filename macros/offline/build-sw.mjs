@@ -29,6 +29,9 @@ const IGNORE = ["**/*.map", "**/*.gz", "sw.js", "404.html", "cy/404.html", "asse
 
 function groupOf(url) {
   if (PATTERNS.core.some((p) => p === url) || url.startsWith("assets/components/offline/") || url.startsWith("assets/icons/")) return "core";
+  // Material fetches the sitemap beside each page's twin in the other language: keep them all
+  // (empty stubs, a few bytes each), so an English-only copy makes no failed request offline.
+  if (url.endsWith("sitemap.xml")) return "shared";
   if (url.startsWith("cy/")) return "cy";
   if (url.startsWith("pagefind/")) {
     // Pagefind keeps one index per language: files named after the language go with it.
@@ -36,7 +39,7 @@ function groupOf(url) {
     if (/(^|[/_.])en([_.\-]|$)/.test(path.basename(url))) return "en";
     return "shared";
   }
-  if (url.endsWith(".html") || url.endsWith("sitemap.xml")) return "en";
+  if (url.endsWith(".html")) return "en";
   return "shared";
 }
 

@@ -144,9 +144,11 @@ async function start() {
   }
 }
 
+// Registered after load, so the worker never competes with the page itself.
+const begin = () => start().catch(unsupported);
 if (sw && "caches" in window) {
-  if (document.readyState === "complete") start();
-  else window.addEventListener("load", start, { once: true });
+  if (document.readyState === "complete") begin();
+  else window.addEventListener("load", begin, { once: true });
 } else {
   unsupported();
 }
