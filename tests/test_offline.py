@@ -22,6 +22,8 @@ from macros import strings
 
 LANGS = ["en", "cy"]
 OFFLINE = "[data-component='offline'][data-ready]"
+SHOTS = ROOT / ".tmp" / "offline-screenshots"  # git-ignored: for looking at, not for comparing
+SHOTS.mkdir(parents=True, exist_ok=True)
 STATUS = f"{OFFLINE} [data-status]"
 
 # One page of every kind, in each language.
@@ -301,11 +303,11 @@ def test_control_states_axe_and_remove(sw_context, sw_page, server, axe, lang):
     open_details(page)
     assert control.locator(f"input[value='{lang}']").is_checked()
     assert axe(page, OFFLINE) == []
-    page.screenshot(path=str(ROOT / "reports" / f"offline-{lang}-1-start.png"), full_page=False)
+    page.screenshot(path=str(SHOTS / f"offline-{lang}-1-start.png"), full_page=False)
     keep(page, lang, lang)
     assert axe(page, OFFLINE) == []
     control.scroll_into_view_if_needed()
-    page.screenshot(path=str(ROOT / "reports" / f"offline-{lang}-3-kept.png"))
+    page.screenshot(path=str(SHOTS / f"offline-{lang}-3-kept.png"))
     other = "cy" if lang == "en" else "en"
     assert not any(u.startswith(server.url + path(other, "elements/")) for u in cached_urls(page))
     control.locator("[data-remove]").click()
@@ -374,7 +376,7 @@ def test_new_build_offers_reload_and_never_mixes_versions(sw_context, sw_page, s
     update.wait_for(state="visible", timeout=60000)
     assert page.locator("[data-offline-update] [role=status]").inner_text() == o("updated", "en")
     assert axe(page, "[data-offline-update]") == []
-    page.screenshot(path=str(ROOT / "reports" / "offline-en-4-updated.png"))
+    page.screenshot(path=str(SHOTS / "offline-en-4-updated.png"))
     # Another page opened before the click is still the old version, html and css alike.
     page.goto(server.url + "/elements/measure/")
     assert page_version(page)["css"] is False
