@@ -242,6 +242,14 @@ def test_keep_both_then_everything_works_offline(sw_context, sw_page, server, ax
             assert page.locator(".md-content h1").count() == 1, (lang, kind)
             assert o("page_title", "en") not in page.title()
 
+    # Search works offline too (Material's search while the site has it; Pagefind's files are
+    # kept by the same pattern, and its own tests drive its UI).
+    if page.locator("input.md-search__input").count():
+        page.goto(server.url + "/cy/elements/change/", wait_until="networkidle")
+        page.locator("label.md-search__icon, .md-search__input").first.click()
+        page.locator("input.md-search__input").press_sequentially("cynllun")
+        page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+
     # A grid exercise, a plan line, a workbook, then a reload: all with no network.
     page.goto(server.url + "/case-studies/teulu-hughes/")
     grid = page.locator('[data-component="grid-exercise"][data-ready]')
@@ -299,11 +307,29 @@ def test_visited_pages_only_without_asking_and_offline_page_otherwise(sw_context
 @pytest.mark.parametrize("lang", LANGS)
 def test_control_states_axe_and_remove(sw_context, sw_page, server, axe, lang):
     page = sw_page
+    home = open_control(page, server.url + path(lang))
+    assert home.evaluate("e => e.tagName") == "SECTION" and home.locator("h2").inner_text() == o("title", lang)
+    home.scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / f"offline-{lang}-0-home.png"))
+    assert axe(page, OFFLINE) == []
     control = open_control(page, server.url + path(lang, "about/privacy/"))
     open_details(page)
     assert control.locator(f"input[value='{lang}']").is_checked()
     assert axe(page, OFFLINE) == []
-    page.screenshot(path=str(SHOTS / f"offline-{lang}-1-start.png"), full_page=False)
+    control.scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / f"offline-{lang}-1-start.png"))
+    # The downloading and failed states, as the worker reports them (a real download on this
+    # machine is over too fast to look at).
+    fake = "m => navigator.serviceWorker.dispatchEvent(new MessageEvent('message', {data: m}))"
+    page.evaluate(fake, {"type": "progress", "langs": [lang], "done": 1_200_000, "total": 2_800_000, "files": 100})
+    assert control.locator("progress").is_visible() and control.locator("[data-keep]").is_disabled()
+    assert control.locator("[data-status]").inner_text().startswith(o("starting", lang, size="")[:10])
+    assert axe(page, OFFLINE) == []
+    page.screenshot(path=str(SHOTS / f"offline-{lang}-2-downloading.png"))
+    page.evaluate(fake, {"type": "failed", "reason": "changed"})
+    assert control.locator("[data-status]").inner_text() == o("failed_changed", lang)
+    assert not control.locator("progress").is_visible()
+    assert axe(page, OFFLINE) == []
     keep(page, lang, lang)
     assert axe(page, OFFLINE) == []
     control.scroll_into_view_if_needed()
@@ -314,6 +340,7 @@ def test_control_states_axe_and_remove(sw_context, sw_page, server, axe, lang):
     page.wait_for_function("t => document.querySelector('[data-component=offline][data-ready] [data-status]').textContent === t",
                            arg=o("removed", lang))
     assert axe(page, OFFLINE) == []
+    page.screenshot(path=str(SHOTS / f"offline-{lang}-4-removed.png"))
     assert not control.locator("[data-remove]").is_visible()
     assert not any(u.endswith("/elements/change/") for u in cached_urls(page))
     page.watch.clean()
