@@ -45,6 +45,9 @@ def on_config(config):
 
 def on_page_context(context, page, config, nav):
     context["ecp_offline"] = strings.for_prefix("offline", _lang(config))
+    # The home page of either language carries the control in its content (is_homepage is
+    # only true for the English one under static-i18n).
+    context["ecp_offline_home"] = page.file.src_uri.rsplit(".", 2)[0] == "index"
     return context
 
 

@@ -10,6 +10,14 @@ const lang = document.documentElement.lang === "cy" ? "cy" : "en";
 const CHOICES = { en: ["en"], cy: ["cy"], both: ["en", "cy"] };
 let state = { langs: [], sizes: null, busy: null };
 let reloading = false;
+let watchdog = 0;
+
+// A browser may stop a worker in the middle of a long download (Chrome does after five
+// minutes): if progress stops, ask again. Files already kept are not fetched again.
+function restartIfStalled(langs) {
+  clearTimeout(watchdog);
+  watchdog = setTimeout(() => { if (state.busy) send({ type: "keep", langs }); }, 30000);
+}
 
 function size(bytes) {
   if (bytes < 1024 * 1024) return fill(ui.kb, { n: Math.max(1, Math.round(bytes / 1024)) });
@@ -62,8 +70,10 @@ function onMessage(event) {
   } else if (data.type === "progress") {
     const starting = !state.busy;
     state.busy = data;
+    restartIfStalled(data.langs);
     renderAll(starting ? fill(ui.starting, { size: size(data.total) }) : undefined);
   } else if (data.type === "kept") {
+    clearTimeout(watchdog);
     state.busy = null;
     state.langs = data.langs;
     renderAll(keptMessage(data.langs));
@@ -71,6 +81,7 @@ function onMessage(event) {
     state.langs = [];
     renderAll(ui.removed);
   } else if (data.type === "failed") {
+    clearTimeout(watchdog);
     state.busy = null;
     renderAll(ui[`failed_${data.reason}`] || ui.failed_network);
   }
