@@ -112,6 +112,8 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
     for (const name of await oldCaches()) await caches.delete(name);
+    // The offline page must be there even if "Remove it" emptied the caches meanwhile.
+    await fillAll(filesFor([])).catch(() => {});
     await self.clients.claim();
   })());
 });
