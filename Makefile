@@ -41,6 +41,7 @@ test-deps: $(STAMP) $(CHROMIUM) /usr/lib/aspell/cy.multi node_modules/.installed
 
 test: test-deps
 	$(MKDOCS) build --strict
+	npx --no-install html-validate "site/**/*.html"
 	node --test tests/node/*.test.mjs
 	$(PY) -m pytest -q tests; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; exit $$rc
 

@@ -9,29 +9,27 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from . import components, strings
+from . import components, generated, strings
 from .context import here
-from .loader import load_all
-from .pages import KINDS, page_path
 
 
 def define_env(env):
     @env.macro
     def t(key: str, **fmt) -> str:
-        """A UI string in the page's language."""
-        return strings.t(key, here(env).lang, **fmt)
+        """A UI string in the page's language, shown as typed (never Markdown or HTML)."""
+        return strings.literal_markdown(strings.t(key, here(env).lang, **fmt))
 
+    # Generated pages do not call these (macros/hooks.py renders them); a hand-written page may.
     @env.macro
     def scenario_page(sid: str, kind: str) -> str:
-        """A generated case-study page: 'exercise', 'rewrites' or 'steps'."""
-        if kind not in KINDS:
-            raise ValueError(f"unknown scenario page kind '{kind}'")
-        return here(env).render(f"scenario-{kind}", sid=sid, s=load_all()[sid],
-                                paths={k: page_path(sid, k) for k in KINDS})
+        """A case-study page: 'exercise', 'rewrites' or 'steps'."""
+        h = here(env)
+        return generated.scenario_page(sid, kind, h.lang, h.page_url)
 
     @env.macro
     def scenario_index() -> str:
-        return here(env).render("scenario-index", scenarios=load_all(), paths=page_path)
+        h = here(env)
+        return generated.scenario_index(h.lang, h.page_url)
 
     for info in pkgutil.iter_modules(components.__path__):
         module = importlib.import_module(f"{components.__name__}.{info.name}")

@@ -5,9 +5,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-import yaml
 from pydantic import Field, ValidationError
 
+from .loader import ScenarioError, safe_yaml
 from .model import Strict, Text
 
 FILE = Path(__file__).with_name("glossary.yml")
@@ -18,8 +18,9 @@ class GlossaryError(Exception):
 
 
 class Abbr(Strict):
-    en: str = Field(min_length=1)
-    cy: str = Field(min_length=1)
+    # One line with no "]": it becomes a Markdown abbreviation definition, "*[ABBR]: term".
+    en: str = Field(min_length=1, pattern=r"^[^\]\n]+$")
+    cy: str = Field(min_length=1, pattern=r"^[^\]\n]+$")
 
 
 class Term(Strict):
@@ -37,9 +38,10 @@ class Glossary(Strict):
 @lru_cache(maxsize=4)
 def _load(mtime: float) -> Glossary:
     try:
-        data = yaml.safe_load(FILE.read_text(encoding="utf-8"))
-        glossary = Glossary.model_validate(data)
-    except (yaml.YAMLError, ValidationError) as e:
+        glossary = Glossary.model_validate(safe_yaml(FILE, "macros/glossary.yml"))
+    except ScenarioError as e:
+        raise GlossaryError(str(e))
+    except ValidationError as e:
         raise GlossaryError(f"macros/glossary.yml: {e}")
     ids = [t.id for t in glossary.terms]
     dupes = sorted({i for i in ids if ids.count(i) > 1})

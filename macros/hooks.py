@@ -6,7 +6,6 @@ Runs once per language build (static-i18n builds each language again).
 from __future__ import annotations
 
 import html
-import json
 import sys
 from pathlib import Path
 
@@ -17,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import glossary, strings  # noqa: E402
+from macros import csp, generated, glossary, strings  # noqa: E402
 from macros.loader import ScenarioError, load_all  # noqa: E402
 from macros.model import LANGS  # noqa: E402
 from macros.pages import FOLDER, KINDS, source_name  # noqa: E402
@@ -37,24 +36,21 @@ def _write_if_changed(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def _page(title: str, body: str) -> str:
-    # Titles are escaped here so a scenario title can never reach <title> as HTML.
-    return f"---\ntitle: {json.dumps(html.escape(title), ensure_ascii=False)}\n---\n\n{body}\n"
-
-
 def generate_pages(docs: Path, scenarios: dict) -> None:
-    """Write docs/case-studies/ (git-ignored) from scenarios/*.yml."""
+    """Write docs/case-studies/ (git-ignored) from scenarios/*.yml.
+
+    Each file holds ids only (see macros/generated.py): no scenario or UI text is ever page source.
+    """
     out = docs / FOLDER
     wanted: set[Path] = set()
     for lang in LANGS:
         path = out / f"index.{lang}.md"
-        _write_if_changed(path, _page(strings.t("case.index_title", lang), "{{ scenario_index() }}"))
+        _write_if_changed(path, generated.front_matter())
         wanted.add(path)
-        for sid, s in scenarios.items():
+        for sid in scenarios:
             for kind in KINDS:
                 path = docs / f"{source_name(sid, kind)}.{lang}.md"
-                title = strings.t(f"case.title_{kind}", lang, title=s.title[lang])
-                _write_if_changed(path, _page(title, f'{{{{ scenario_page("{sid}", "{kind}") }}}}'))
+                _write_if_changed(path, generated.front_matter(sid, kind))
                 wanted.add(path)
     for path in out.rglob("*"):
         if path.is_file() and path not in wanted:
@@ -123,9 +119,22 @@ def on_config(config):
     return config
 
 
+@event_priority(-100)  # after the macros plugin, so glossary text is never Jinja source
 def on_page_markdown(markdown, page, config, files):
-    """Append the glossary's abbreviations so they show as tooltips on every page."""
+    """Give generated pages their escaped title, and append the glossary's abbreviations so
+    they show as tooltips on every page."""
+    if page.meta.get("ecp_generated"):
+        # <title>, the header and the nav print page.meta.title / page.title unescaped.
+        page.meta["title"] = html.escape(generated.title(page.meta, _lang(config)))
+        markdown = ""  # the body is added after Markdown, in on_page_content
     return markdown + "\n\n" + glossary.abbreviations(_lang(config)) + "\n"
+
+
+def on_page_content(output, page, config, files):
+    """A generated page's body: autoescaped templates, never read by Jinja-in-Markdown or Markdown."""
+    if page.meta.get("ecp_generated"):
+        return generated.body(page.meta, _lang(config), page.url)
+    return output
 
 
 def on_page_context(context, page, config, nav):
@@ -133,8 +142,16 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+@event_priority(-1000)  # last, so the hashes cover every inline script other hooks added
+def on_post_page(output, page, config):
+    """Every page carries its Content-Security-Policy and referrer policy (macros/csp.py)."""
+    return csp.add(output)
+
+
+@event_priority(-1000)
 def on_post_template(output, template_name, config):
     if template_name == "404.html":
+        output = csp.add(output)
         _state["404"][_lang(config)] = output
     return output
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -13,6 +14,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "scenarios"
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
+# Limits for files from any author: refused quickly, with a message, instead of a slow build.
+MAX_BYTES = 1_000_000   # a real scenario is about 30 KB
+MAX_ITEMS = 200         # in any one list (statements, people, rewrites...)
+MAX_NODES = 100_000     # values, lists and maps in the whole file
+MAX_DEPTH = 30          # lists and maps inside each other
+
 
 class ScenarioError(Exception):
     """One or more scenario files are broken. str() is the full report."""
@@ -22,7 +29,10 @@ class ScenarioError(Exception):
         super().__init__("\n".join(problems))
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: about five times faster
+
+
+class _UniqueKeyLoader(_Base):
     """SafeLoader that refuses a key given twice in one map."""
 
 
@@ -39,6 +49,93 @@ def _construct_mapping(loader, node, deep=False):
 
 
 _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _where(mark) -> str:
+    return f"line {mark.line + 1}: " if mark else ""
+
+
+def check_shape(raw: str, name: str) -> None:
+    """Refuse files too large, too long or too deep once aliases are expanded, before anything
+    is built from them. An alias (*name) repeats its anchor's whole tree, so a few lines can
+    expand exponentially ("billion laughs"); each alias counts at its expanded size.
+
+    Reads the parser's events once and stops at the first problem.
+    """
+    stack: list[list] = []  # per open list or map: [is_map, key or item count, next is a key, size]
+    anchors: dict[str, int] = {}  # anchor -> size of its tree
+    nodes = 0
+
+    def count(size: int, mark, alias: bool = False) -> None:
+        nonlocal nodes
+        nodes += size
+        if nodes > MAX_NODES:
+            what = "YAML aliases (*name) expand this file" if alias else "this file holds"
+            raise ScenarioError([f"{name}: {_where(mark)}{what} to more than {MAX_NODES:,} values (limit)"])
+
+    def done(size: int) -> None:
+        """A whole node (value, alias or closed list/map) ends inside the innermost open one."""
+        if not stack:
+            return
+        top = stack[-1]
+        top[3] += size
+        if top[0]:
+            top[2] = not top[2]
+            return
+        top[1] += 1
+        if top[1] > MAX_ITEMS:
+            raise ScenarioError([f"{name}: {_keys(stack)}: more than {MAX_ITEMS} items in one list (limit)"])
+
+    for event in yaml.parse(raw, Loader=_Base):
+        if isinstance(event, yaml.AliasEvent):
+            size = anchors.get(event.anchor, 1)
+            count(size, event.start_mark, alias=True)
+            done(size)
+        elif isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            if stack and stack[-1][0] and stack[-1][2]:  # a key: remember it for messages
+                stack[-1][1] = event.value if isinstance(event, yaml.ScalarEvent) else "?"
+            count(1, event.start_mark)
+            if isinstance(event, yaml.ScalarEvent):
+                if event.anchor:
+                    anchors[event.anchor] = 1
+                done(1)
+                continue
+            is_map = isinstance(event, yaml.MappingStartEvent)
+            stack.append([is_map, None if is_map else 0, True, 1, event.anchor])
+            if len(stack) > MAX_DEPTH:
+                raise ScenarioError([f"{name}: {_where(event.start_mark)}lists and maps nested more than "
+                                     f"{MAX_DEPTH} deep (limit)"])
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            _, _, _, size, anchor = stack.pop()
+            if anchor:
+                anchors[anchor] = size
+            done(size)
+
+
+def _keys(stack: list[list]) -> str:
+    """The field path of the innermost list, e.g. 'statements'."""
+    parts = [str(f[1]) if f[0] else str(f[1] - 1) for f in stack[:-1]]
+    return ".".join(parts) or "(file)"
+
+
+def safe_yaml(path: Path, name: str):
+    """Read one YAML file written by an author: size, shape and duplicate keys checked."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ScenarioError([f"{name}: the file is {size / 1_000_000:.1f} MB; "
+                             f"the limit is {MAX_BYTES / 1_000_000:g} MB"])
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        raise ScenarioError([f"{name}: not UTF-8 text ({e.reason})"])
+    try:
+        check_shape(raw, name)
+        return yaml.load(raw, Loader=_UniqueKeyLoader)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        problem = getattr(e, "problem", None) or str(e)
+        raise ScenarioError([f"{name}: invalid YAML at {where}{problem}"])
 
 
 def _rel(path: Path) -> str:
@@ -81,17 +178,7 @@ def load_file(path: Path) -> Scenario:
     if not ID_RE.match(sid):
         raise ScenarioError([f"{name}: the file name is the scenario id and must be lower-case "
                              f"letters, digits and hyphens (got '{sid}')"])
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as e:
-        raise ScenarioError([f"{name}: not UTF-8 text ({e.reason})"])
-    try:
-        data = yaml.load(raw, Loader=_UniqueKeyLoader)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        problem = getattr(e, "problem", None) or str(e)
-        raise ScenarioError([f"{name}: invalid YAML at {where}{problem}"])
+    data = safe_yaml(path, name)
     if data is None:
         raise ScenarioError([f"{name}: the file is empty"])
     if not isinstance(data, dict):
@@ -109,11 +196,18 @@ def load_file(path: Path) -> Scenario:
 
 
 def load_all(folder: Path = SCENARIOS) -> dict[str, Scenario]:
-    """All scenarios, by id, sorted. Collects every file's problems before failing."""
+    """All scenarios, by id, sorted. Collects every file's problems before failing.
+
+    Read again only when a file changes (pages ask for it many times in one build).
+    """
+    paths = sorted(p for p in folder.glob("*.y*ml") if p.suffix in (".yml", ".yaml"))
+    return dict(_load_all(tuple((p, p.stat().st_mtime_ns, p.stat().st_size) for p in paths)))
+
+
+@lru_cache(maxsize=8)
+def _load_all(files: tuple) -> dict[str, Scenario]:
     scenarios, problems = {}, []
-    for path in sorted(folder.glob("*.y*ml")):
-        if path.suffix not in (".yml", ".yaml"):
-            continue
+    for path, _, _ in files:
         sid = path.stem
         if sid in scenarios:
             problems.append(f"{_rel(path)}: duplicate scenario id '{sid}' (two files share the name)")

@@ -1,10 +1,11 @@
 """UI strings: one bilingual file, macros/strings.yml. A missing language fails the build."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from .loader import ScenarioError, safe_yaml
 
 FILE = Path(__file__).with_name("strings.yml")
 from .model import LANGS
@@ -37,7 +38,10 @@ def _check(data) -> dict[str, dict[str, str]]:
 
 @lru_cache(maxsize=4)
 def _load(mtime: float) -> dict[str, dict[str, str]]:
-    return _check(yaml.safe_load(FILE.read_text(encoding="utf-8")))
+    try:
+        return _check(safe_yaml(FILE, "macros/strings.yml"))
+    except ScenarioError as e:
+        raise StringsError(str(e))
 
 
 def load() -> dict[str, dict[str, str]]:
@@ -48,8 +52,31 @@ def t(key: str, lang: str, **fmt) -> str:
     strings = load()
     if key not in strings:
         raise StringsError(f"macros/strings.yml: no UI string '{key}'")
-    text = strings[key][lang]
-    return text.format(**fmt) if fmt else text
+    return fill(strings[key][lang], **fmt)
+
+
+_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+
+
+def fill(text: str, **fmt) -> str:
+    """Replace the {name} placeholders given in fmt; every other character stays as typed.
+
+    Not str.format: a value or an argument holding `{x}`, `{{ x }}` or `{0}` comes out unchanged,
+    and an inserted argument is never read again.
+    """
+    if not fmt:
+        return text
+    return _PLACEHOLDER.sub(lambda m: str(fmt[m.group(1)]) if m.group(1) in fmt else m.group(0), text)
+
+
+# Characters Markdown (and its extensions: attr_list, abbr, tables, def_list) may act on.
+_MARKDOWN_CHARS = re.compile(r"[\\`*_{}\[\]()#+\-.!|~^:=<>&\"']")
+
+
+def literal_markdown(text: str) -> str:
+    """Text that Markdown shows exactly as typed: every character it could act on becomes a
+    numeric character reference (&#42;), which Markdown passes through and the browser shows."""
+    return _MARKDOWN_CHARS.sub(lambda m: f"&#{ord(m.group(0))};", text)
 
 
 def for_prefix(prefix: str, lang: str) -> dict[str, str]:

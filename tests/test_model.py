@@ -1,4 +1,5 @@
 """The scenario schema and its error messages: file, field path, what is wrong."""
+import os
 from pathlib import Path
 
 import pytest
@@ -140,3 +141,22 @@ def test_workbook_shares_the_area_model():
 
 def test_json_schema_file_is_up_to_date():
     assert OUT.read_text(encoding="utf-8") == schema_text(), "run `make schema`"
+
+
+def test_scenarios_are_validated_once_until_a_file_changes(tmp_path, monkeypatch):
+    import macros.loader as loader
+
+    write(tmp_path, sample(), name="ty-ni.yml")
+    calls = []
+    real = loader.load_file
+    monkeypatch.setattr(loader, "load_file", lambda p: calls.append(p.name) or real(p))
+    load_all(tmp_path)
+    load_all(tmp_path)
+    assert calls == ["ty-ni.yml"]
+    data = sample()
+    data["title"]["en"] = "Changed title"
+    path = write(tmp_path, data, name="ty-ni.yml")
+    os.utime(path, ns=(path.stat().st_mtime_ns + 10**9,) * 2)  # a visible change even on coarse clocks
+    assert load_all(tmp_path)["ty-ni"].title.en == "Changed title"
+    (tmp_path / "ty-ni.yml").unlink()
+    assert load_all(tmp_path) == {}

@@ -3,7 +3,7 @@
 // the offline copy (the service worker's caches, all named "ecp-offline-...") and unregisters the
 // service worker. UI text comes from data-ui (macros/strings.yml, privacy.* and offline.data_*).
 const PREFIX = "ecp:";
-const fill = (text, values) => text.replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
+const fill = (text, values) => text.replace(/\{(\w+)\}/g, (m, k) => (Object.hasOwn(values, k) ? values[k] : m));
 
 function siteKeys() {
   const keys = [];

@@ -1,6 +1,6 @@
 // The four-domain grid exercise: check answers, try again, model grid, board, saving, print.
 // Strings come from data-strings; answers from each fieldset's data-accepted. Saved under ecp:*.
-const fmt = (s, v) => s.replace(/\{(\w+)\}/g, (_, k) => v[k]);
+const fmt = (s, v) => s.replace(/\{(\w+)\}/g, (m, k) => (Object.hasOwn(v, k) ? v[k] : m));
 
 function init(root) {
   root.dataset.ready = "true";

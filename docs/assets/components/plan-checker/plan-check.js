@@ -177,7 +177,7 @@ export function createChecker(wording) {
 
   function message(type, uiLang, phrase = "") {
     const entry = (wording.findings?.[type] || {})[uiLang] || (wording.findings?.[type] || {}).en || {};
-    return (entry.message || type).replace("{phrase}", phrase);
+    return (entry.message || type).replace("{phrase}", () => phrase);
   }
   function question(type, uiLang) {
     const entry = (wording.findings?.[type] || {})[uiLang] || (wording.findings?.[type] || {}).en || {};

@@ -16,7 +16,7 @@ function el(tag, attrs = {}, ...children) {
   for (const child of children) if (child !== null && child !== undefined) node.append(child);
   return node;
 }
-const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, k) => (k in values ? values[k] : `{${k}}`));
+const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, k) => (Object.hasOwn(values, k) ? values[k] : `{${k}}`));
 
 function storage() {
   try { return window.localStorage; } catch { return null; }

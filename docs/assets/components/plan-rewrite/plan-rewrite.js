@@ -1,7 +1,7 @@
 // Plan rewrites: the gallery's theme filter (native radio buttons; all shown without JS),
 // and "Print this rewrite", which prints one rewrite as a one-page handout.
 // The filter is kept in the address (?theme=alcohol) so a mentor can send a filtered link.
-const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, k) => (k in values ? values[k] : `{${k}}`));
+const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, k) => (Object.hasOwn(values, k) ? values[k] : `{${k}}`));
 
 function initGallery(root) {
   if (root.dataset.ready) return;

@@ -1,6 +1,6 @@
 // The safety scale: the learner rates first; then the parents' view; then the professionals'.
 // Strings come from data-strings. Saved under ecp:* per scenario and language.
-const fmt = (s, v) => s.replace(/\{(\w+)\}/g, (_, k) => v[k]);
+const fmt = (s, v) => s.replace(/\{(\w+)\}/g, (m, k) => (Object.hasOwn(v, k) ? v[k] : m));
 const STAGES = ["parents", "professionals"];
 
 function init(root) {

@@ -23,7 +23,7 @@ function write(key, value) {
   }
 }
 
-const fill = (text, values) => text.replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
+const fill = (text, values) => text.replace(/\{(\w+)\}/g, (m, k) => (Object.hasOwn(values, k) ? values[k] : m));
 // Dates as "22 November 2026" / "22 Tachwedd 2026", with month names from the page's strings
 // (browsers' Welsh locale data is not always present).
 let MONTHS = [];

@@ -12,7 +12,7 @@ function el(name, attrs, parent, text) {
   return node;
 }
 export const unquote = (s) => s.trim().replace(/^["“”'](.*)["“”']$/s, "$1");
-const fill = (s, v) => s.replace(/\{(\w+)\}/g, (_, k) => (k in v ? v[k] : `{${k}}`));
+const fill = (s, v) => s.replace(/\{(\w+)\}/g, (_, k) => (Object.hasOwn(v, k) ? v[k] : `{${k}}`));
 
 /** "2026-06-02" as "2 Jun 2026" / "2 Meh 2026", with month names from the page's strings. */
 export function formatDate(iso, w) {

@@ -4,7 +4,7 @@
 import { LIMITS, add, emptyArea, emptyWorkbook, fileName, load, parse, save, validDate, validate } from "./store.js";
 import { byDate, chart, formatDate, unquote } from "./chart.js";
 
-const fill = (s, v) => s.replace(/\{(\w+)\}/g, (_, k) => (k in v ? v[k] : `{${k}}`));
+const fill = (s, v) => s.replace(/\{(\w+)\}/g, (_, k) => (Object.hasOwn(v, k) ? v[k] : `{${k}}`));
 const grow = CSS.supports && CSS.supports("field-sizing", "content")
   ? () => {} : (t) => { if (t.tagName === "TEXTAREA") { t.style.height = "auto"; t.style.height = `${t.scrollHeight + 2}px`; } };
 
