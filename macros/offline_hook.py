@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import strings  # noqa: E402
+from macros import csp, strings  # noqa: E402
 from macros.model import LANGS  # noqa: E402
 
 HERE = Path(__file__).resolve().parent / "offline"
@@ -90,7 +90,7 @@ def write_offline_page(site: Path, base: str) -> None:
     env = Environment(loader=FileSystemLoader(str(HERE)), autoescape=select_autoescape(["html"]))
     text = {lang: strings.for_prefix("offline", lang) for lang in LANGS}
     html = env.get_template("offline.html").render(s=text, base=base, langs=LANGS)
-    (site / "offline.html").write_text(html, encoding="utf-8")
+    (site / "offline.html").write_text(csp.add(html), encoding="utf-8")  # the site's own CSP
 
 
 def write_service_worker(site: Path, project: Path) -> dict:

@@ -111,11 +111,19 @@ def sw_page(sw_context):
     return pg
 
 
+def until(page, condition: str, arg=None, timeout_ms: int = 30000):
+    """Wait until a JS condition (an expression of `arg`) holds. Not wait_for_function: its
+    polling uses eval, which the site's CSP refuses; an evaluated function is fine."""
+    src = (f"async (arg) => {{ const end = Date.now() + {timeout_ms}; while (Date.now() < end) {{ "
+           f"try {{ if ({condition}) return true; }} catch (e) {{}} await new Promise(r => setTimeout(r, 50)); }} return false; }}")
+    assert page.evaluate(src, arg), f"timed out waiting for: {condition} ({arg!r})"
+
+
 def open_control(page, url: str):
     page.goto(url)
     page.wait_for_selector(OFFLINE)
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
-    page.wait_for_function(f"() => /\\d/.test(document.querySelector(\"{OFFLINE} [data-size='en']\").textContent)")
+    until(page, "navigator.serviceWorker.controller !== null")
+    until(page, f"/\\d/.test(document.querySelector(\"{OFFLINE} [data-size='en']\").textContent)")
     return page.locator(OFFLINE)
 
 
@@ -146,8 +154,7 @@ def keep(page, choice: str, lang: str):
     control.locator(f"input[value='{choice}']").check()
     control.locator("[data-keep]").click()
     kept = o(f"kept_{choice}", lang)
-    page.wait_for_function("t => document.querySelector('[data-component=offline][data-ready] [data-status]').textContent === t",
-                           arg=kept, timeout=60000)
+    until(page, "document.querySelector('[data-component=offline][data-ready] [data-status]').textContent === arg", kept, 60000)
     return page.evaluate("() => ({said: window.__said, progress: window.__progress})")
 
 
@@ -263,7 +270,7 @@ def test_keep_both_then_everything_works_offline(sw_context, sw_page, server, ax
     page.wait_for_selector('[data-component="plan-checker"][data-ready] [data-action="check"]:not([disabled])')
     page.fill("#ecp-checker-input", "Bydd Mam yn ymgysylltu â'r gwasanaethau.")
     page.locator('[data-component="plan-checker"] [data-action="check"]').click()
-    page.wait_for_function("() => document.querySelectorAll('.ecp-line').length === 1")
+    until(page, "document.querySelectorAll('.ecp-line').length === 1")
 
     page.goto(server.url + "/steps/workbook/")
     page.wait_for_selector('[data-component="steps-workbook"][data-ready]')
@@ -339,8 +346,7 @@ def test_control_states_axe_and_remove(sw_context, sw_page, server, axe, lang):
     assert not any(u.startswith(server.url + path(other, "elements/")) and u.endswith("/") for u in cached_urls(page))
     assert server.url + path(lang, "elements/measure/") in cached_urls(page)
     control.locator("[data-remove]").click()
-    page.wait_for_function("t => document.querySelector('[data-component=offline][data-ready] [data-status]').textContent === t",
-                           arg=o("removed", lang))
+    until(page, "document.querySelector('[data-component=offline][data-ready] [data-status]').textContent === arg", o("removed", lang))
     assert axe(page, OFFLINE) == []
     page.screenshot(path=str(SHOTS / f"offline-{lang}-4-removed.png"))
     assert not control.locator("[data-remove]").is_visible()
@@ -354,8 +360,7 @@ def test_download_stopped_by_lost_signal_says_so(sw_context, sw_page, server, ax
     go_offline(sw_context, server)
     control.locator("input[value='both']").check()
     control.locator("[data-keep]").click()
-    page.wait_for_function("t => document.querySelector('[data-component=offline][data-ready] [data-status]').textContent === t",
-                           arg=o("failed_network", "en"), timeout=30000)
+    until(page, "document.querySelector('[data-component=offline][data-ready] [data-status]').textContent === arg", o("failed_network", "en"))
     assert axe(page, OFFLINE) == []
     assert not control.locator("[data-remove]").is_visible()
 
@@ -367,7 +372,7 @@ def site_v2(tmp_path_factory) -> Path:
     page = project / "docs" / "elements" / "change.en.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n\nVersion two of this page.\n", encoding="utf-8")
     css = project / "docs" / "assets" / "site.css"
-    css.write_text(css.read_text(encoding="utf-8") + "\n/* version two */\n", encoding="utf-8")
+    css.write_text(css.read_text(encoding="utf-8") + "\n.ecp-version-two { color: #123456; }\n", encoding="utf-8")
     out = tmp_path_factory.mktemp("site-v2")
     result = mkdocs_build(project, out)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -379,7 +384,7 @@ def page_version(page) -> dict:
     return page.evaluate("""async () => {
         const css = [...document.styleSheets].find(s => s.href && s.href.endsWith('/assets/site.css'));
         const text = await (await fetch(css.href)).text();
-        return {html: document.body.textContent.includes('Version two of this page'), css: text.includes('version two')};
+        return {html: document.body.textContent.includes('Version two of this page'), css: text.includes('ecp-version-two')};
     }""")
 
 
@@ -437,8 +442,7 @@ def test_delete_my_data_removes_the_copy_and_the_worker(sw_context, sw_page, ser
     assert o("data_copy", "en") in root.locator("[data-count]").inner_text()
     page.once("dialog", lambda d: d.accept())
     root.locator("[data-delete]").click()
-    page.wait_for_function("t => document.querySelector('[data-component=delete-data] [data-status]').textContent.includes(t)",
-                           arg=o("data_deleted_copy", "en"))
+    until(page, "document.querySelector('[data-component=delete-data] [data-status]').textContent.includes(arg)", o("data_deleted_copy", "en"))
     assert page.evaluate("caches.keys()") == []
     assert page.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
     assert page.evaluate("localStorage.getItem('other')") == "x"
