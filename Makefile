@@ -25,8 +25,9 @@ build: $(STAMP) node_modules/.installed
 schema: $(STAMP)
 	$(PY) -m macros.schema
 
-# Test tools beyond Python: Debian's Chromium and aspell-cy, and axe-core from npm.
-# npm also brings Pagefind, which the build itself needs (the search index).
+# Tools beyond Python: Debian's Chromium and aspell-cy; from npm, what the build itself runs
+# (Pagefind for the search index, workbox-build for the service worker, esbuild to minify) and
+# the checkers (axe-core, html-validate).
 $(CHROMIUM):
 	apt-get update -qq && apt-get install -y -qq chromium aspell aspell-cy
 

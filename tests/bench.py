@@ -294,6 +294,24 @@ def offline_sizes(site: Path) -> dict:
                 raw += len(b)
                 gz += gzip_size(b, "text/" if f.suffix in (".html", ".js", ".css", ".json", ".svg") else "")
         out[str(lists.relative_to(site))] = (raw, gz, len(urls))
+    # Our service worker carries its file list inline (issue 13): each entry has a group, core
+    # (offline page), shared (assets, search), en or cy. A kept copy is core + shared + language.
+    sw = site / "sw.js"
+    found = re.search(r"const FILES = (\[.*?\]);", sw.read_text(encoding="utf-8")) if sw.exists() else None
+    if found:
+        files = json.loads(found.group(1))
+        for name, langs in (("en", {"en"}), ("cy", {"cy"}), ("en+cy", {"en", "cy"})):
+            raw = gz = count = 0
+            for e in files:
+                if e["group"] not in {"core", "shared"} | langs:
+                    continue
+                f = site / (e["url"] + "index.html" if e["url"] == "" or e["url"].endswith("/") else e["url"])
+                b = f.read_bytes()
+                raw, gz, count = raw + len(b), gz + gzip_size(b, "" if f.suffix == ".png" else "text/"), count + 1
+            out[f"kept copy: {name}"] = (raw, gz, count)
+        page = [site / "assets/components/offline" / n for n in ("offline.js", "offline.css")]
+        out["every page: offline.js + offline.css"] = (sum(len(p.read_bytes()) for p in page),
+                                                       sum(gzip_size(p.read_bytes(), "text/") for p in page))
     return out
 
 

@@ -139,9 +139,12 @@ def axe_violations(page, context_selector: str | None = None) -> list[dict]:
     Waits for running CSS transitions and animations to finish first, so axe judges the state
     a reader sees, not a frame of a fade-in.
     """
-    page.wait_for_function(
-        "document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)",
-        timeout=5000)
+    # An evaluated function, not wait_for_function: its polling uses eval, which the site's CSP
+    # (rightly) refuses.
+    page.evaluate("""async () => {
+        const settled = () => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity);
+        for (const end = Date.now() + 5000; !settled() && Date.now() < end;) await new Promise(r => requestAnimationFrame(r));
+    }""")
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(AXE.read_text(encoding="utf-8"))
     result = page.evaluate(

@@ -1,5 +1,5 @@
 """The privacy page's "delete my data" button: removes every `ecp:*` localStorage key after
-confirming, and announces the result (docs/assets/components/delete-data/)."""
+confirming, removes the offline copy and the service worker, and announces the result (docs/assets/components/delete-data/)."""
 from ..context import here
 from ..strings import for_prefix
 
@@ -8,4 +8,8 @@ def register(env):
     @env.macro
     def delete_data() -> str:
         h = here(env)
-        return h.render("delete-data", ui_json=for_prefix("privacy", h.lang))
+        offline = for_prefix("offline", h.lang)
+        ui = {**for_prefix("privacy", h.lang),
+              "offline_copy": offline["data_copy"], "offline_deleted": offline["data_deleted_copy"],
+              "offline_confirm": offline["data_confirm"]}
+        return h.render("delete-data", ui_json=ui)

@@ -1,0 +1,463 @@
+"""Offline use (issue 13): the service worker, the "keep this site" control, the manifests and the
+offline page, in real Chromium with service workers allowed.
+
+"Offline" here is both Playwright's network emulation and a server that stops answering, so
+nothing can reach the site but the service worker's cache.
+"""
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import json
+import re
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, copy_project, mkdocs_build
+from macros import strings
+
+LANGS = ["en", "cy"]
+OFFLINE = "[data-component='offline'][data-ready]"
+SHOTS = ROOT / ".tmp" / "offline-screenshots"  # git-ignored: for looking at, not for comparing
+SHOTS.mkdir(parents=True, exist_ok=True)
+STATUS = f"{OFFLINE} [data-status]"
+
+# One page of every kind, in each language.
+KINDS = ["", "elements/change/", "practice/plans/", "case-studies/", "case-studies/teulu-hughes/",
+         "case-studies/teulu-hughes/rewrites/", "case-studies/teulu-hughes/steps/", "plans/checker/",
+         "plans/rewrites/", "steps/workbook/", "learn/self-study/", "learn/glossary/",
+         "learn/handouts/change/", "about/privacy/"]
+
+
+def o(key: str, lang: str, **fmt) -> str:
+    return strings.t(f"offline.{key}", lang, **fmt)
+
+
+def path(lang: str, rest: str = "") -> str:
+    return f"/{'cy/' if lang == 'cy' else ''}{rest}"
+
+
+class Server:
+    """A local server whose site folder can be swapped (a new build) or switched off."""
+
+    def __init__(self, directory: Path):
+        self.directory = directory
+        self.up = True
+        server = self
+
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, directory=str(server.directory), **kwargs)
+
+            def do_GET(self):
+                if not server.up:
+                    self.close_connection = True
+                    return  # no answer at all: the browser sees a network error
+                super().do_GET()
+
+            def log_message(self, *args):
+                pass
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+
+    def close(self):
+        self.httpd.shutdown()
+
+
+@pytest.fixture
+def server(site, tmp_path):
+    # Each test gets its own copy and its own origin, so service workers never meet.
+    copy = tmp_path / "served"
+    shutil.copytree(site, copy)
+    s = Server(copy)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def sw_context(browser):
+    """Like conftest's context, but with service workers allowed."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="allow")
+    yield ctx
+    ctx.close()
+
+
+class Watch:
+    """Every failed request and script error, on every page of a context."""
+
+    def __init__(self, ctx):
+        self.failed, self.errors, self.external = [], [], []
+        ctx.on("requestfailed", lambda r: self.failed.append(f"{r.url} {r.failure}"))
+        ctx.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} {r.status}"))
+        ctx.on("request", lambda r: not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) and self.external.append(r.url))
+        ctx.on("page", lambda p: p.on("pageerror", lambda e: self.errors.append(str(e))))
+
+    def clean(self):
+        assert self.failed == [] and self.errors == [] and self.external == [], "\n".join(self.failed + self.errors + self.external)
+
+
+@pytest.fixture
+def sw_page(sw_context):
+    watch = Watch(sw_context)
+    pg = sw_context.new_page()
+    pg.on("pageerror", lambda e: watch.errors.append(str(e)))
+    pg.watch = watch
+    return pg
+
+
+def until(page, condition: str, arg=None, timeout_ms: int = 30000):
+    """Wait until a JS condition (an expression of `arg`) holds. Not wait_for_function: its
+    polling uses eval, which the site's CSP refuses; an evaluated function is fine."""
+    src = (f"async (arg) => {{ const end = Date.now() + {timeout_ms}; while (Date.now() < end) {{ "
+           f"try {{ if ({condition}) return true; }} catch (e) {{}} await new Promise(r => setTimeout(r, 50)); }} return false; }}")
+    assert page.evaluate(src, arg), f"timed out waiting for: {condition} ({arg!r})"
+
+
+def open_control(page, url: str):
+    page.goto(url)
+    page.wait_for_selector(OFFLINE)
+    until(page, "navigator.serviceWorker.controller !== null")
+    until(page, f"/\\d/.test(document.querySelector(\"{OFFLINE} [data-size='en']\").textContent)")
+    return page.locator(OFFLINE)
+
+
+def record_status(page):
+    """Collect every text the control's live region shows, and whether the progress bar showed."""
+    page.evaluate(f"""() => {{
+        window.__said = []; window.__progress = false;
+        const root = document.querySelector("{OFFLINE}");
+        new MutationObserver(() => {{
+            const t = root.querySelector('[data-status]').textContent;
+            if (t && window.__said.at(-1) !== t) window.__said.push(t);
+            if (!root.querySelector('[data-progress]').hidden) window.__progress = true;
+        }}).observe(root, {{subtree: true, childList: true, characterData: true, attributes: true}});
+    }}""")
+
+
+def open_details(page):
+    """The footer's control sits in a closed <details>: open it as a reader would."""
+    summary = page.locator(f"details{OFFLINE}:not([open]) > summary")
+    if summary.count():
+        summary.click()
+
+
+def keep(page, choice: str, lang: str):
+    control = page.locator(OFFLINE)
+    open_details(page)
+    record_status(page)
+    control.locator(f"input[value='{choice}']").check()
+    control.locator("[data-keep]").click()
+    kept = o(f"kept_{choice}", lang)
+    until(page, "document.querySelector('[data-component=offline][data-ready] [data-status]').textContent === arg", kept, 60000)
+    return page.evaluate("() => ({said: window.__said, progress: window.__progress})")
+
+
+def go_offline(ctx, server):
+    ctx.set_offline(True)
+    server.up = False
+
+
+def go_online(ctx, server):
+    server.up = True
+    ctx.set_offline(False)
+
+
+def cached_urls(page) -> list[str]:
+    return page.evaluate("""async () => {
+        const out = [];
+        for (const name of await caches.keys()) for (const r of await (await caches.open(name)).keys()) out.push(r.url);
+        return out;
+    }""")
+
+
+# --- Build output -------------------------------------------------------------------------------
+
+def test_service_worker_lists_each_language_and_leaves_out_material_extras(site):
+    text = (site / "sw.js").read_text(encoding="utf-8")
+    files = json.loads(re.search(r"const FILES = (\[.*?\]);", text).group(1))
+    urls = {f["url"]: f for f in files}
+    assert "__ECP_VERSION__" not in text and "self.__WB_MANIFEST" not in text
+    assert urls[""]["group"] == "en" and urls["cy/"]["group"] == "cy"
+    assert urls["elements/change/"]["group"] == "en" and urls["cy/elements/change/"]["group"] == "cy"
+    assert urls["offline.html"]["group"] == "core"
+    assert urls["assets/components/plan-checker/wording.json"]["group"] == "shared"
+    assert all(not u.endswith((".map", ".gz")) and "lunr/" not in u and u != "sw.js" for u in urls)
+    # Every built page is in its language's list, and every listed file exists.
+    for index in site.rglob("index.html"):
+        rel = index.relative_to(site).as_posix()[: -len("index.html")]
+        assert rel in urls, rel
+    for f in files:
+        target = site / (f["url"] + "index.html" if f["url"].endswith("/") or f["url"] == "" else f["url"])
+        assert target.stat().st_size == f["bytes"], f
+    # Search files ride along whatever the search is (Material's index, or Pagefind's folder).
+    search = [p.relative_to(site).as_posix() for p in [*site.glob("search/*.json"), *site.glob("pagefind/**/*")] if p.is_file()]
+    assert search and all(s in urls for s in search)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_language_links_its_own_manifest(site, lang):
+    html = (site / path(lang).lstrip("/") / "elements/change/index.html").read_text(encoding="utf-8")
+    href = re.search(r'<link rel="manifest" href="([^"]+)">', html).group(1)
+    manifest_file = (site / path(lang).lstrip("/") / "elements/change" / href).resolve()
+    assert manifest_file == (site / path(lang).lstrip("/") / "manifest.webmanifest").resolve()
+    m = json.loads(manifest_file.read_text(encoding="utf-8"))
+    assert m["lang"] == lang and m["name"] == o("app_name", lang) and m["short_name"] == o("app_short", lang)
+    assert m["start_url"] == "./" and m["scope"] == "./" and m["theme_color"].startswith("#")
+    sizes = {i["sizes"] for i in m["icons"]}
+    assert {"192x192", "512x512"} <= sizes
+    for icon in m["icons"]:
+        assert (manifest_file.parent / icon["src"]).resolve().is_file(), icon
+    assert '<meta name="theme-color"' in html
+
+
+def test_offline_page_is_bilingual_and_has_no_inline_script(site):
+    html = (site / "offline.html").read_text(encoding="utf-8")
+    for lang in LANGS:
+        assert f'<section lang="{lang}"' in html
+        assert o("page_title", lang).replace("'", "&#39;") in html
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html)
+
+
+# --- In the browser -----------------------------------------------------------------------------
+
+def test_keep_both_then_everything_works_offline(sw_context, sw_page, server, axe):
+    page = sw_page
+    control = open_control(page, server.url + "/")
+    assert axe(page, OFFLINE) == []
+    sizes = {c: control.locator(f"[data-size='{c}']").inner_text() for c in ("en", "cy", "both")}
+    assert all("MB" in s for s in sizes.values()), sizes
+    result = keep(page, "both", "en")
+    assert result["progress"], "the progress bar never showed"
+    assert result["said"][0].startswith(o("starting", "en", size="")[:12]), result
+    assert axe(page, OFFLINE) == []
+    assert control.locator("[data-remove]").is_visible()
+    urls = cached_urls(page)
+    assert server.url + "/cy/case-studies/teulu-hughes/" in urls and server.url + "/plans/checker/" in urls
+
+    go_offline(sw_context, server)
+    for lang in LANGS:
+        for kind in KINDS:
+            response = page.goto(server.url + path(lang, kind), wait_until="networkidle")
+            assert response.ok, kind
+            assert page.locator("html").get_attribute("lang") == lang
+            assert page.locator(".md-content h1").count() == 1, (lang, kind)
+            assert o("page_title", "en") not in page.title()
+
+    # Search works offline too (Material's search while the site has it; Pagefind's files are
+    # kept by the same pattern, and its own tests drive its UI).
+    if page.locator("input.md-search__input").count():
+        page.goto(server.url + "/cy/elements/change/", wait_until="networkidle")
+        page.locator("label.md-search__icon, .md-search__input").first.click()
+        page.locator("input.md-search__input").press_sequentially("cynllun")
+        page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+
+    # A grid exercise, a plan line, a workbook, then a reload: all with no network.
+    page.goto(server.url + "/case-studies/teulu-hughes/")
+    grid = page.locator('[data-component="grid-exercise"][data-ready]')
+    grid.wait_for()
+    first = grid.locator("fieldset").first
+    first.locator("input[type=radio]").first.check()
+    grid.locator('[data-action="check"]').click()
+    assert grid.locator("[data-score]").inner_text().strip()
+
+    page.goto(server.url + "/cy/plans/checker/")
+    page.wait_for_selector('[data-component="plan-checker"][data-ready] [data-action="check"]:not([disabled])')
+    page.fill("#ecp-checker-input", "Bydd Mam yn ymgysylltu â'r gwasanaethau.")
+    page.locator('[data-component="plan-checker"] [data-action="check"]').click()
+    until(page, "document.querySelectorAll('.ecp-line').length === 1")
+
+    page.goto(server.url + "/steps/workbook/")
+    page.wait_for_selector('[data-component="steps-workbook"][data-ready]')
+    page.locator(".wb-name").fill("Offline family")
+    page.reload()
+    page.wait_for_selector('[data-component="steps-workbook"][data-ready]')
+    assert page.locator(".wb-name").input_value() == "Offline family"
+    page.watch.clean()
+
+
+def test_visited_pages_only_without_asking_and_offline_page_otherwise(sw_context, sw_page, server, axe):
+    page = sw_page
+    open_control(page, server.url + "/elements/change/")
+    page.goto(server.url + "/cy/elements/thresholds/")
+    page.wait_for_selector(OFFLINE)
+    urls = cached_urls(page)
+    # Nothing large without asking: the pages opened (and their files), not the rest of the site.
+    assert server.url + "/elements/change/" in urls and server.url + "/cy/elements/thresholds/" in urls
+    assert server.url + "/elements/measure/" not in urls and server.url + "/cy/" not in urls
+    assert all(u.startswith(server.url) for u in urls)
+
+    go_offline(sw_context, server)
+    page.goto(server.url + "/elements/change/")
+    assert page.locator(".md-content h1").count() == 1
+    page.goto(server.url + "/elements/measure/")   # never opened
+    assert o("page_title", "en") in page.title()
+    links = page.locator("[data-list='en'] a")
+    links.first.wait_for()
+    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    assert server.url + "/elements/change/" in hrefs
+    assert page.locator("[data-list='cy'] a", has_text="Trothwyon").count() == 1
+    assert axe(page) == []
+    page.goto(server.url + "/cy/elements/measure/")
+    assert page.locator("html").get_attribute("lang") == "cy"
+    assert page.locator("section").first.get_attribute("lang") == "cy"
+    assert axe(page) == []
+    page.watch.failed.clear()  # the offline page stands in for failed pages; nothing else may fail
+    page.watch.clean()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_control_states_axe_and_remove(sw_context, sw_page, server, axe, lang):
+    page = sw_page
+    home = open_control(page, server.url + path(lang))
+    assert home.evaluate("e => e.tagName") == "SECTION" and home.locator("h2").inner_text() == o("title", lang)
+    home.scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / f"offline-{lang}-0-home.png"))
+    assert axe(page, OFFLINE) == []
+    control = open_control(page, server.url + path(lang, "about/privacy/"))
+    open_details(page)
+    assert control.locator(f"input[value='{lang}']").is_checked()
+    assert axe(page, OFFLINE) == []
+    control.scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / f"offline-{lang}-1-start.png"))
+    # The downloading and failed states, as the worker reports them (a real download on this
+    # machine is over too fast to look at).
+    fake = "m => navigator.serviceWorker.dispatchEvent(new MessageEvent('message', {data: m}))"
+    page.evaluate(fake, {"type": "progress", "langs": [lang], "done": 1_200_000, "total": 2_800_000, "files": 100})
+    assert control.locator("progress").is_visible() and control.locator("[data-keep]").is_disabled()
+    assert control.locator("[data-status]").inner_text().startswith(o("starting", lang, size="")[:10])
+    assert axe(page, OFFLINE) == []
+    page.screenshot(path=str(SHOTS / f"offline-{lang}-2-downloading.png"))
+    page.evaluate(fake, {"type": "failed", "reason": "changed"})
+    assert control.locator("[data-status]").inner_text() == o("failed_changed", lang)
+    assert not control.locator("progress").is_visible()
+    assert axe(page, OFFLINE) == []
+    keep(page, lang, lang)
+    assert axe(page, OFFLINE) == []
+    control.scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / f"offline-{lang}-3-kept.png"))
+    other = "cy" if lang == "en" else "en"
+    # The other language's pages were not downloaded (the sitemap stubs are shared).
+    assert not any(u.startswith(server.url + path(other, "elements/")) and u.endswith("/") for u in cached_urls(page))
+    assert server.url + path(lang, "elements/measure/") in cached_urls(page)
+    control.locator("[data-remove]").click()
+    until(page, "document.querySelector('[data-component=offline][data-ready] [data-status]').textContent === arg", o("removed", lang))
+    assert axe(page, OFFLINE) == []
+    page.screenshot(path=str(SHOTS / f"offline-{lang}-4-removed.png"))
+    assert not control.locator("[data-remove]").is_visible()
+    assert not any(u.endswith("/elements/change/") for u in cached_urls(page))
+    page.watch.clean()
+
+
+def test_download_stopped_by_lost_signal_says_so(sw_context, sw_page, server, axe):
+    page = sw_page
+    control = open_control(page, server.url + "/")
+    go_offline(sw_context, server)
+    control.locator("input[value='both']").check()
+    control.locator("[data-keep]").click()
+    until(page, "document.querySelector('[data-component=offline][data-ready] [data-status]').textContent === arg", o("failed_network", "en"))
+    assert axe(page, OFFLINE) == []
+    assert not control.locator("[data-remove]").is_visible()
+
+
+@pytest.fixture(scope="session")
+def site_v2(tmp_path_factory) -> Path:
+    """The same site with one page and one shared file changed: a new version."""
+    project = copy_project(tmp_path_factory.mktemp("project-v2"))
+    page = project / "docs" / "elements" / "change.en.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n\nVersion two of this page.\n", encoding="utf-8")
+    css = project / "docs" / "assets" / "site.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n.ecp-version-two { color: #123456; }\n", encoding="utf-8")
+    out = tmp_path_factory.mktemp("site-v2")
+    result = mkdocs_build(project, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+def page_version(page) -> dict:
+    """Which version the page's HTML and its site.css are from (fetched as the page would)."""
+    return page.evaluate("""async () => {
+        const css = [...document.styleSheets].find(s => s.href && s.href.endsWith('/assets/site.css'));
+        const text = await (await fetch(css.href)).text();
+        return {html: document.body.textContent.includes('Version two of this page'), css: text.includes('ecp-version-two')};
+    }""")
+
+
+def test_new_build_offers_reload_and_never_mixes_versions(sw_context, sw_page, server, site_v2, axe):
+    page = sw_page
+    open_control(page, server.url + "/elements/change/")
+    keep(page, "en", "en")
+    assert page_version(page) == {"html": False, "css": False}
+
+    # Offline, a new build cannot arrive: the reader keeps their version.
+    shutil.rmtree(server.directory)
+    shutil.copytree(site_v2, server.directory)
+    go_offline(sw_context, server)
+    page.goto(server.url + "/elements/change/")
+    assert page_version(page) == {"html": False, "css": False}
+
+    # Online: the old version still answers (one version per page), the new one installs and
+    # the page says so; the reader's click brings the new version, whole.
+    go_online(sw_context, server)
+    page.goto(server.url + "/elements/change/")
+    assert page_version(page) == {"html": False, "css": False}
+    update = page.locator("[data-offline-update] [data-reload]")
+    update.wait_for(state="visible", timeout=60000)
+    assert page.locator("[data-offline-update] [role=status]").inner_text() == o("updated", "en")
+    assert axe(page, "[data-offline-update]") == []
+    page.screenshot(path=str(SHOTS / "offline-en-4-updated.png"))
+    # Another page opened before the click is still the old version, html and css alike.
+    page.goto(server.url + "/elements/measure/")
+    assert page_version(page)["css"] is False
+    page.goto(server.url + "/elements/change/")
+    page.locator("[data-offline-update] [data-reload]").wait_for(state="visible", timeout=60000)
+    with page.expect_navigation():
+        page.locator("[data-offline-update] [data-reload]").click()
+    page.wait_for_selector(OFFLINE)
+    assert page_version(page) == {"html": True, "css": True}
+    # The new version is kept too, whole: offline again, every English page is there.
+    go_offline(sw_context, server)
+    page.goto(server.url + "/elements/change/")
+    assert page_version(page) == {"html": True, "css": True}
+    page.goto(server.url + "/practice/plans/")
+    assert page.locator(".md-content h1").count() == 1
+    names = page.evaluate("caches.keys()")
+    assert len([n for n in names if n.startswith("ecp-offline-v-")]) == 1, names
+    page.watch.clean()
+
+
+def test_delete_my_data_removes_the_copy_and_the_worker(sw_context, sw_page, server):
+    page = sw_page
+    open_control(page, server.url + "/about/privacy/")
+    keep(page, "en", "en")
+    page.evaluate("localStorage.setItem('ecp:test', '1'); localStorage.setItem('other', 'x')")
+    page.reload()
+    root = page.locator("[data-component='delete-data']")
+    root.locator("[data-delete]").wait_for(state="visible")
+    assert o("data_copy", "en") in root.locator("[data-count]").inner_text()
+    page.once("dialog", lambda d: d.accept())
+    root.locator("[data-delete]").click()
+    until(page, "document.querySelector('[data-component=delete-data] [data-status]').textContent.includes(arg)", o("data_deleted_copy", "en"))
+    assert page.evaluate("caches.keys()") == []
+    assert page.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
+    assert page.evaluate("localStorage.getItem('other')") == "x"
+
+
+# --- Cost -----------------------------------------------------------------------------------------
+
+def test_worker_and_manifest_cost_a_page_only_a_few_kib(site):
+    """What offline use adds to a page: its module, CSS and manifest link; the worker loads once
+    per visit, off the page's critical path (registered after load)."""
+    per_page = sum(len(gzip.compress((site / p).read_bytes(), 9)) for p in (
+        "assets/components/offline/offline.js", "assets/components/offline/offline.css"))
+    worker = len(gzip.compress((site / "sw.js").read_bytes(), 9))
+    manifest = len(gzip.compress((site / "manifest.webmanifest").read_bytes(), 9))
+    print(f"offline per page {per_page} B gzip; sw.js {worker} B gzip; manifest {manifest} B gzip")
+    assert per_page < 4 * 1024
+    assert worker < 12 * 1024
+    assert manifest < 1024
