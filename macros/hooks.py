@@ -133,6 +133,12 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_env(env, config, files):
+    """UI strings for theme templates, 404 included (no page context there): ecp_strings(prefix, lang)."""
+    env.globals["ecp_strings"] = strings.for_prefix
+    return env
+
+
 def on_post_template(output, template_name, config):
     if template_name == "404.html":
         _state["404"][_lang(config)] = output
