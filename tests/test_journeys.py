@@ -201,3 +201,86 @@ def test_safety_scale_keeps_0_to_10_on_one_line_and_hints_beside_it(page, base_u
     no_axe(axe, page, f"scale hint at {width}px")
     page.keyboard.press("Space")
     assert not error.is_visible()
+
+
+# ---------------------------------------------------------------- plan checker
+
+@pytest.mark.parametrize("width", [PHONE, ZOOMED, LAPTOP])
+@pytest.mark.parametrize("lang", LANGS)
+def test_plan_checker_moves_focus_to_a_results_summary(page, base_url, axe, lang, width):
+    page.set_viewport_size({"width": width, "height": 740})
+    page.goto(f"{base_url}{prefix(lang)}/plans/checker/")
+    page.wait_for_selector('[data-component="plan-checker"][data-ready] [data-action="check"]:not([disabled])')
+    page.locator("#ecp-checker-input").fill("Parents to engage with services.\nNo alcohol will be kept in the home.\nMum will keep the children safe.")
+    page.locator('[data-action="check"]').focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.matches('[data-summary]')")
+    assert in_view(page, "[data-summary]")
+    summary = page.locator("[data-summary]")
+    assert strings.t("checker.results", lang) in summary.locator("h2").text_content()
+    assert summary.locator("[data-counts]").text_content().startswith(strings.t("checker.summary", lang).split("{")[0])
+    links = summary.locator("a")
+    assert [links.nth(i).get_attribute("href") for i in range(links.count())] == ["#ecp-line-1", "#ecp-line-3"]
+    no_axe(axe, page, f"checker results at {width}px")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_checker_page_has_no_notes_for_maintainers(site, lang):
+    html = (site / prefix(lang).lstrip("/") / "plans/checker/index.html").read_text(encoding="utf-8")
+    article = html.split('<article', 1)[1].split('</article>', 1)[0]
+    text = re.sub(r"<[^>]+>", " ", re.sub(r"data-strings='[^']*'", "", article))
+    assert "wording.json" not in text
+    assert "wording.json" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- workbook
+
+WB_READY = '[data-component="steps-workbook"][data-ready]'
+
+
+def import_rating(page, **change):
+    wb = {"format": "ecp-steps-workbook", "version": 1, "name": "Imported", "lang": "en", "updated": "2026-07-01",
+          "areas": [{"name": f"Area {i}", "not_good_enough": "", "good_enough": "", "contingency": "",
+                     "ratings": [{"date": "2026-06-02", "meeting": "", "family": 5, "professionals": 2, "moved": ""},
+                                 {"date": "2026-06-09", "meeting": "", "family": 5, "professionals": 2, "moved": ""}]}
+                    for i in (1, 2, 3)]}
+    wb["areas"][2]["ratings"][1].update(change)
+    page.locator(".wb-import").set_input_files({"name": "x.json", "mimeType": "application/json", "buffer": json.dumps(wb).encode()})
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_import_errors_are_said_in_words(page, base_url, lang):
+    page.goto(f"{base_url}{prefix(lang)}/steps/workbook/")
+    page.wait_for_selector(WB_READY)
+    alert = page.locator(".wb-alert")
+    import_rating(page, family=11)
+    expected = (strings.t("workbook.err_where_rating", lang).format(n=3, m=2) + ": "
+                + strings.t("workbook.err_family", lang))
+    page.wait_for_function("() => document.querySelector('.wb-alert').textContent.length > 0")
+    assert alert.text_content() == strings.t("workbook.err_not_imported", lang) + " " + expected
+    if lang == "en":
+        assert expected == "Area 3, rating 2: the family's rating must be a number from 1 to 10."
+    import_rating(page, date="2026-02-30")
+    page.wait_for_function("s => document.querySelector('.wb-alert').textContent.includes(s)",
+                           arg=strings.t("workbook.err_date", lang))
+    assert "areas." not in alert.text_content()
+
+
+@pytest.mark.parametrize("width", [PHONE, LAPTOP])
+@pytest.mark.parametrize("lang", LANGS)
+def test_workbook_puts_the_work_before_the_file_actions(page, base_url, axe, lang, width):
+    page.set_viewport_size({"width": width, "height": 740})
+    page.goto(f"{base_url}{prefix(lang)}/steps/workbook/")
+    page.wait_for_selector(WB_READY)
+    first_field = page.locator(".wb-area [data-k=name]").first
+    # From the start of the workbook to its first field: the privacy note, the workbook chooser and
+    # name, then the area's heading. Before issue 17 the file buttons came first too (about 1,500px).
+    gap = first_field.evaluate("e => e.getBoundingClientRect().top - document.querySelector('[data-component=steps-workbook]').getBoundingClientRect().top")
+    assert gap < 1050, f"the first field of the work starts {gap}px into the workbook at {width}px"
+    for act in ("export", "delete", "delete-all"):
+        btn = page.locator(f'[data-component="steps-workbook"] [data-act="{act}"]')
+        assert btn.evaluate("(b, f) => f.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING",
+                            first_field.element_handle()), f"{act} comes after the work (DOM and Tab order)"
+    # The import field's alert sits with the import field.
+    assert page.locator(".wb-files .wb-alert").count() == 1
+    no_axe(axe, page, f"workbook at {width}px")
