@@ -284,3 +284,201 @@ def test_workbook_puts_the_work_before_the_file_actions(page, base_url, axe, lan
     # The import field's alert sits with the import field.
     assert page.locator(".wb-files .wb-alert").count() == 1
     no_axe(axe, page, f"workbook at {width}px")
+
+
+# ---------------------------------------------------------------- copy link, headings, landmarks
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_headings_are_named_by_their_text_alone(page, base_url, lang):
+    from playwright.sync_api import expect
+    page.goto(case_url(base_url, "teulu-hughes", lang))
+    page.locator(".ecp-copy-link").first.wait_for()
+    heads = page.locator(".md-content h2[id], .md-content h3[id]")
+    assert heads.count() >= 3
+    for i in range(heads.count()):
+        h = heads.nth(i)
+        if not h.is_visible():
+            continue
+        expect(h).to_have_accessible_name(h.text_content().strip())
+        assert h.locator("button").count() == 0
+    # Each heading with an id still has its copy-link button right after it, named for it.
+    button = page.locator("h2#exercise + .ecp-copy-link")
+    expect(button).to_have_accessible_name(f"{strings.t('site.copy_link', lang)}: {page.locator('h2#exercise').text_content().strip()}")
+
+
+@pytest.mark.parametrize("width", [PHONE, LAPTOP])
+@pytest.mark.parametrize("lang", LANGS)
+def test_copy_link_is_visible_says_what_it_does_on_focus_and_works(browser, base_url, axe, lang, width):
+    ctx = browser.new_context(viewport={"width": width, "height": 800}, service_workers="block")
+    ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+    page = ctx.new_page()
+    try:
+        page.goto(case_url(base_url, "teulu-hughes", lang))
+        button = page.locator("h2#exercise + .ecp-copy-link")
+        button.scroll_into_view_if_needed()
+        box = button.bounding_box()
+        assert box and box["width"] >= 24 and box["height"] >= 24, "visible without hover, a real target"
+        assert button.evaluate("b => getComputedStyle(b).opacity") == "1"
+        label = button.locator(".ecp-copy-link__label")
+        narrow = label.bounding_box()["width"]
+        button.focus()
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Tab")  # keyboard focus, so :focus-visible applies
+        assert label.bounding_box()["width"] > 40 > narrow, "its words show on focus"
+        assert label.is_visible() and label.text_content() == strings.t("site.copy_link", lang)
+        no_axe(axe, page, f"copy link focused at {width}px")
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => document.querySelector('[role=status]:not([aria-live])')?.textContent || [...document.querySelectorAll('[role=status]')].some(s => s.textContent.length)")
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied.endswith("/case-studies/teulu-hughes/#exercise")
+        assert button.get_attribute("data-copied") == "true"
+        assert page.locator(".ecp-copy-fallback").count() == 0
+    finally:
+        ctx.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_copy_link_says_when_it_failed_and_shows_the_link(page, base_url, axe, lang):
+    page.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: {writeText: () => Promise.reject(new Error('denied'))}})")
+    page.set_viewport_size({"width": PHONE, "height": 800})
+    page.goto(case_url(base_url, "teulu-hughes", lang))
+    button = page.locator("h2#exercise + .ecp-copy-link")
+    button.focus()
+    page.keyboard.press("Enter")
+    box = page.locator(".ecp-copy-fallback input")
+    box.wait_for()
+    assert box.input_value().endswith("/case-studies/teulu-hughes/#exercise")
+    assert page.evaluate("document.activeElement === document.querySelector('.ecp-copy-fallback input')")
+    assert page.locator(".ecp-copy-fallback label").text_content() == strings.t("site.copy_failed", lang)
+    assert button.get_attribute("data-copied") is None
+    statuses = page.locator("body > [role=status]").all_text_contents()
+    assert strings.t("site.link_copied", lang) not in statuses
+    assert strings.t("site.copy_failed", lang) in statuses
+    no_axe(axe, page, "copy failed")
+
+
+def landmarks(page) -> list[tuple[str, str]]:
+    return page.evaluate("""() => {
+        const sel = 'header, footer, main, nav, aside, section[aria-label], section[aria-labelledby], form[aria-label], [role=navigation], [role=search], [role=region], [role=complementary], [role=banner], [role=contentinfo], [role=main]';
+        return [...document.querySelectorAll(sel)].filter(e => !e.closest('article header, article footer') || e.matches('[role]'))
+          .map(e => { const role = e.getAttribute('role') || ({HEADER: 'banner', FOOTER: 'contentinfo', MAIN: 'main', NAV: 'navigation', ASIDE: 'complementary', SECTION: 'region', FORM: 'form'})[e.tagName];
+            const by = e.getAttribute('aria-labelledby');
+            const name = e.getAttribute('aria-label') || (by ? by.split(' ').map(id => document.getElementById(id)?.textContent.trim()).join(' ') : '');
+            return [role, name]; });
+    }""")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_landmarks_are_few_and_named(page, base_url, lang):
+    page.goto(case_url(base_url, "teulu-hughes", lang))
+    marks = landmarks(page)
+    navs = [m for m in marks if m[0] == "navigation"]
+    # Was 23 landmarks, 13 of them navigation (one per nav section).
+    assert len(navs) <= 6, navs
+    assert len(marks) <= 14, marks
+    for role, name in marks:
+        if role in ("navigation", "region", "complementary"):  # search: one, and i9 replaces it
+            assert name, f"unnamed {role}"
+    names = [n for r, n in navs]
+    assert len(names) == len(set(names)), f"two navigation landmarks share a name: {names}"
+
+
+@pytest.mark.parametrize("width", [PHONE, ZOOMED, 1200])
+@pytest.mark.parametrize("lang", LANGS)
+def test_closed_drawer_never_takes_focus(page, base_url, lang, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(case_url(base_url, "teulu-hughes", lang))
+    page.locator(".ecp-copy-link").first.wait_for()
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        inside = page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
+        assert not inside, f"Tab reached the closed drawer at {width}px: {page.evaluate('document.activeElement.outerHTML.slice(0, 120)')}"
+    # Open it with Material's menu button: now its links take focus, and closing hides them again.
+    page.locator('.md-header label[for="__drawer"]').click()
+    page.wait_for_timeout(400)
+    assert not page.evaluate("document.querySelector('.md-sidebar--primary').inert")
+    page.locator(".md-sidebar--primary a.md-nav__link:visible").first.focus()
+    assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
+    page.locator("label.md-overlay").click(position={"x": width - 5, "y": 400})  # tap outside: Material closes it
+    page.wait_for_timeout(400)
+    assert page.evaluate("document.querySelector('.md-sidebar--primary').inert")
+
+
+# ---------------------------------------------------------------- glossary abbreviations
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_abbreviation_text_promises_only_what_works(page, base_url, lang):
+    page.goto(f"{base_url}{prefix(lang)}/learn/glossary/")
+    focusable = page.evaluate("[...document.querySelectorAll('.md-content abbr')].every(a => a.tabIndex >= 0)")
+    text = page.locator(".md-content").inner_text()
+    promise = ("bysellfwrdd" if lang == "cy" else "focus them")
+    if not focusable:
+        assert promise not in text
+    for p in (f"{prefix(lang)}/about/accessibility/",):
+        page.goto(base_url + p)
+        t = page.locator(".md-content").inner_text()
+        sentence = [s for s in re.split(r"(?<=\.)\s", t) if "byrfodd" in s.lower() or "abbreviation" in s.lower()]
+        assert sentence and not any(("bysellfwrdd" in s or "keyboard" in s or "focus" in s) for s in sentence), sentence
+
+
+# ---------------------------------------------------------------- the real address
+
+def test_built_site_names_no_local_address(site):
+    """No canonical link, sitemap entry or printed address points at a developer's machine.
+    Material's own source map quotes 'localhost' in a code comment: it is the theme's, not ours."""
+    hits = []
+    for f in site.rglob("*"):
+        if not f.is_file() or f.suffix in (".png", ".jpg", ".woff2", ".ico", ".gz"):
+            continue
+        if f.name.endswith(".min.js.map") and f.parent.name == "javascripts":
+            continue
+        text = f.read_text(encoding="utf-8", errors="ignore")
+        if "127.0.0.1" in text or "localhost" in text:
+            hits.append(str(f.relative_to(site)))
+    assert hits == []
+    home = (site / "index.html").read_text(encoding="utf-8")
+    published = CONFIG["site_url"]
+    assert re.search(r'<link rel="canonical" href="https://[^"]+/"', home)
+    assert "https://" in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_make_serve_still_serves_locally():
+    make = (ROOT / "Makefile").read_text(encoding="utf-8")
+    serve = make.split("\nserve:", 1)[1].split("\n\n", 1)[0]
+    assert "SITE_URL=http://127.0.0.1:8000/" in serve and "--dev-addr 127.0.0.1:8000" in serve
+
+
+# ---------------------------------------------------------------- worried about a child?
+
+def all_pages(site: Path) -> list[Path]:
+    return [p for p in site.rglob("*.html") if "search" not in p.parts]
+
+
+def test_every_page_carries_the_worried_about_a_child_notice(site):
+    sg = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nextra:\n", 1)[1].split("\nnav:", 1)[0]
+                        .replace("\n  ", "\n"))["safeguarding"] if False else None
+    pages = all_pages(site)
+    assert len(pages) > 40
+    for p in pages:
+        html = p.read_text(encoding="utf-8")
+        assert html.count('class="ecp-worried"') == 1, p
+        lang = "cy" if 'lang="cy"' in html.split(">", 2)[1] else "en"
+        notice = html.split('class="ecp-worried"', 1)[1].split("</aside>", 1)[0]
+        assert strings.t("worried.title", lang) in notice.replace("&#39;", "'"), p
+        assert 'href="tel:999"' in notice and 'href="tel:01766771000"' in notice, p
+        assert "#urgent" in notice
+
+
+@pytest.mark.parametrize("width", [SMALL_PHONE, LAPTOP])
+@pytest.mark.parametrize("lang", LANGS)
+def test_worried_notice_reads_calmly_and_links_to_help(page, base_url, axe, lang, width):
+    from playwright.sync_api import expect
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(f"{base_url}{prefix(lang)}/elements/change/")
+    notice = page.get_by_role("complementary", name=strings.t("worried.title", lang))
+    expect(notice).to_be_visible()
+    assert "999" in notice.inner_text()
+    link = notice.get_by_role("link", name=strings.t("worried.more", lang))
+    link.click()
+    page.wait_for_url(re.compile(rf"{prefix(lang)}/about/contact/#urgent$"))
+    no_axe(axe, page, f"contact page with notice at {width}px")

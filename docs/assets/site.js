@@ -33,10 +33,9 @@
       const label = document.createElement("span");
       label.className = "ecp-copy-link__label";
       label.textContent = words.copy_link;
-      const which = document.createElement("span");
-      which.className = "md-visually-hidden";
-      which.textContent = `: ${title}`;
-      button.append(mark, label, which);
+      button.append(mark, label);
+      // The name starts with the words shown on focus, then says which section.
+      button.setAttribute("aria-label", `${words.copy_link}: ${title}`);
       h.replaceWith(wrap);
       wrap.append(h, button);
       button.addEventListener("click", async () => {
