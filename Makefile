@@ -17,7 +17,7 @@ $(STAMP): requirements.txt requirements-test.txt | $(PY)
 	touch $(STAMP)
 
 serve: $(STAMP) node_modules/.installed
-	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
+	SITE_URL=http://127.0.0.1:8000/ $(MKDOCS) serve --dev-addr 127.0.0.1:8000
 
 build: $(STAMP) node_modules/.installed
 	$(MKDOCS) build --strict

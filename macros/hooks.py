@@ -173,6 +173,12 @@ def on_pre_template(template, template_name, config):
     return template
 
 
+def on_env(env, config, files):
+    """UI strings for theme templates, 404 included (no page context there): ecp_strings(prefix, lang)."""
+    env.globals["ecp_strings"] = strings.for_prefix
+    return env
+
+
 @event_priority(-1000)
 def on_post_template(output, template_name, config):
     if template_name == "404.html":

@@ -54,13 +54,31 @@ def site(tmp_path_factory) -> Path:
     return out
 
 
+def published_path() -> str:
+    """The path of the published address (site_url), e.g. "/effective-child-protection"."""
+    import re
+    url = os.environ.get("SITE_URL") or re.search(
+        r'site_url: !ENV \[SITE_URL, "([^"]+)"\]', (ROOT / "mkdocs.yml").read_text(encoding="utf-8")).group(1)
+    return urlparse(url).path.rstrip("/")
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    # The site answers at / and also under its published path: the 404 page, like GitHub Pages',
+    # links its assets from the published address (site_url), not relative to itself.
+    prefix = ""
+
+    def translate_path(self, path):
+        if self.prefix and (path == self.prefix or path.startswith(self.prefix + "/")):
+            path = path[len(self.prefix):] or "/"
+        return super().translate_path(path)
+
     def log_message(self, *args):
         pass
 
 
 @pytest.fixture(scope="session")
 def base_url(site) -> str:
+    _Quiet.prefix = published_path()
     handler = functools.partial(_Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -59,8 +59,10 @@ def test_keyboard_use_findings_announced_axe_clean(page, base_url, axe, lang):
 
     status = root.locator("[data-status]")
     assert status.get_attribute("aria-live") == "polite" and status.get_attribute("role") == "status"
+    # Issue 17: focus moves to the results summary (its counts are read there, not announced).
     expected = "Llinellau wedi'u gwirio: 2" if lang == "cy" else "Lines checked: 2"
-    page.wait_for_function("s => document.querySelector('[data-component=plan-checker] [data-status]').textContent.includes(s)", arg=expected)
+    assert page.evaluate("document.activeElement.matches('[data-summary]')")
+    assert expected in root.locator("[data-counts]").text_content()
     lines = root.locator(".ecp-line")
     assert lines.count() == 2
     assert "ecp-line--vague" in lines.nth(0).get_attribute("class")

@@ -130,6 +130,11 @@ def resolve(site: Path, page: Path, href: str) -> tuple[Path | None, str]:
     path = unquote(parts.path)
     if not path:
         return page, parts.fragment
+    if path.startswith("/"):  # absolute links carry the published path (site_url), as on Pages
+        from conftest import published_path
+        prefix = published_path()
+        if prefix and (path == prefix or path.startswith(prefix + "/")):
+            path = path[len(prefix):] or "/"
     target = posixpath.normpath(posixpath.join(base, path)) if not path.startswith("/") else path
     file = site / target.lstrip("/")
     if path.endswith("/") or file.is_dir():

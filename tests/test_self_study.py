@@ -78,7 +78,8 @@ def test_progress_and_record_survive_a_reload(page, base_url, axe, lang):
     assert page.locator(".ecp-step--done").count() == 3
     # Dates are written in the page's language, e.g. "22 Tachwedd 2026".
     months = MONTHS[lang]
-    date_text = page.locator("#step-home").locator("xpath=..").locator("[data-date]").inner_text()
+    # The heading sits in a copy-link wrapper (issue 17): find its step, not its parent.
+    date_text = page.locator("#step-home").locator("xpath=ancestor::li[1]").locator("[data-date]").inner_text()
     assert any(m in date_text for m in months), date_text
 
     keys = page.evaluate("Object.keys(localStorage)")

@@ -33,7 +33,7 @@ def test_switcher_keeps_page_and_section(page, base_url, start, lang, expected):
 def test_copy_link_button_is_keyboard_reachable(page, base_url, context):
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(base_url + "/case-studies/teulu-hughes/")
-    button = page.locator("#what-happened .ecp-copy-link")
+    button = page.locator("#what-happened + .ecp-copy-link")  # beside the heading, not inside it (issue 17)
     button.focus()
     page.keyboard.press("Enter")
     assert page.evaluate("navigator.clipboard.readText()") == base_url + "/case-studies/teulu-hughes/#what-happened"

@@ -1,5 +1,5 @@
-// Site-wide behaviour: the language link keeps the #section; "copy link" on headings;
-// named side-nav toggles.
+// Site-wide behaviour: keep #section when switching language; "copy link" beside headings;
+// named side-nav toggles; a closed drawer that cannot take focus.
 (() => {
   // The header's language link goes to the twin page; take the current #section along (ids
   // are the same in both languages). Without JavaScript it still lands on the twin page.
@@ -19,23 +19,60 @@
   const data = document.getElementById("ecp-site-strings");
   const words = data ? JSON.parse(data.textContent) : {};
 
+  // "Copy link" sits beside the heading, not inside it, so the heading's name is its text alone.
+  // Visible at all times ("#"); its words show on hover and focus. When the browser will not copy,
+  // say so and show the link in a box to copy by hand.
   function addCopyLinks(root) {
     root.querySelectorAll(".md-content h2[id], .md-content h3[id]").forEach((h) => {
-      if (h.querySelector(".ecp-copy-link")) return;
+      if (h.parentElement.classList.contains("ecp-h") || h.closest("[hidden], .ecp-worried")) return;
+      const title = h.textContent.trim();
+      const wrap = document.createElement("div");
+      wrap.className = `ecp-h ecp-h--${h.tagName.toLowerCase()}`;
       const button = document.createElement("button");
       button.type = "button";
       button.className = "ecp-copy-link";
-      button.textContent = "#";
-      button.setAttribute("aria-label", `${words.copy_link}: ${h.textContent.trim()}`);
-      button.title = words.copy_link;
+      const mark = document.createElement("span");
+      mark.setAttribute("aria-hidden", "true");
+      mark.className = "ecp-copy-link__mark";
+      mark.textContent = "#";
+      const label = document.createElement("span");
+      label.className = "ecp-copy-link__label";
+      label.textContent = words.copy_link;
+      button.append(mark, label);
+      // The name starts with the words shown on focus, then says which section.
+      button.setAttribute("aria-label", `${words.copy_link}: ${title}`);
+      h.replaceWith(wrap);
+      wrap.append(h, button);
       button.addEventListener("click", async () => {
         const url = location.href.split("#")[0] + "#" + h.id;
-        try { await navigator.clipboard.writeText(url); } catch { history.replaceState(null, "", "#" + h.id); }
-        button.dataset.copied = "true";
-        status.textContent = words.link_copied;
-        setTimeout(() => { delete button.dataset.copied; status.textContent = ""; }, 2500);
+        let copied = false;
+        try {
+          if (!navigator.clipboard || !window.isSecureContext) throw new Error("no clipboard");
+          await navigator.clipboard.writeText(url);
+          copied = true;
+        } catch { /* shown below */ }
+        wrap.querySelector(".ecp-copy-fallback")?.remove();
+        if (copied) {
+          button.dataset.copied = "true";
+          say(words.link_copied);
+          setTimeout(() => { delete button.dataset.copied; }, 2500);
+          return;
+        }
+        delete button.dataset.copied;
+        const box = document.createElement("p");
+        box.className = "ecp-copy-fallback";
+        const id = `ecp-copy-${h.id}`;
+        const boxLabel = document.createElement("label");
+        boxLabel.htmlFor = id;
+        boxLabel.textContent = words.copy_failed;
+        const input = document.createElement("input");
+        Object.assign(input, { id, type: "text", readOnly: true, value: url });
+        input.addEventListener("focus", () => input.select());
+        box.append(boxLabel, " ", input);
+        wrap.append(box);
+        say(words.copy_failed);
+        input.focus();
       });
-      h.append(" ", button);
     });
   }
 
@@ -43,6 +80,12 @@
   status.className = "md-visually-hidden";
   status.setAttribute("role", "status");
   document.body.append(status);
+  let quiet;
+  function say(text) {
+    status.textContent = text;
+    clearTimeout(quiet);
+    quiet = setTimeout(() => { status.textContent = ""; }, 4000);
+  }
 
   // Material's section toggles in the side nav are focusable <label>s with only an icon: give
   // them a role, a name (the section's title) and a state, and let Space work as well as Enter.
@@ -71,7 +114,7 @@
       label.dataset.ecpToggle = "";
       if (label.dataset.ecpSection === undefined) label.setAttribute("role", "button");
       if (!label.textContent.trim()) {
-        const title = root.querySelector(`nav[aria-labelledby="${label.id}"] > .md-nav__title`);
+        const title = root.querySelector(`[aria-labelledby="${label.id}"] > .md-nav__title`);
         if (title) label.setAttribute("aria-label", title.textContent.trim());
       }
       const sync = () => {
@@ -115,6 +158,21 @@
     });
   }
 
-  const start = () => { syncLangLink(); addCopyLinks(document); nameNavToggles(document); focusableNavTitles(document); };
+  // The closed drawer (1220px and narrower) is off-screen: keep it out of the Tab order and away
+  // from screen readers. Material opens and closes it by clicking its checkbox, so "change" fires.
+  function inertDrawer() {
+    const drawer = document.getElementById("__drawer");
+    const sidebar = document.querySelector(".md-sidebar--primary");
+    if (!drawer || !sidebar || drawer.dataset.ecpInert !== undefined) return;
+    drawer.dataset.ecpInert = "";
+    const sync = () => { sidebar.inert = drawerMode.matches && !drawer.checked; };
+    drawer.addEventListener("change", sync);
+    drawerMode.addEventListener("change", sync);
+    sync();
+  }
+
+  const start = () => {
+    syncLangLink(); addCopyLinks(document); nameNavToggles(document); focusableNavTitles(document); inertDrawer();
+  };
   if (typeof document$ !== "undefined") document$.subscribe(start); else start();
 })();

@@ -145,3 +145,29 @@ test("the limits match the Python model", () => {
   assert.equal(num("WORKBOOK_STEPS_MAX"), LIMITS.steps);
   assert.equal(num("WORKBOOK_RATINGS_MAX"), LIMITS.ratings);
 });
+
+// Issue 17: a refused file's path is said in words. Every path the validator can report maps to
+// a known message (strings here are stand-ins named after their keys).
+import { describe as sayPath } from "../../docs/assets/components/steps-workbook/errors.js";
+
+test("every path the validator reports is said in words", () => {
+  const w = new Proxy({}, { get: (_, k) => (String(k).startsWith("err_where") ? `<${String(k)} {n} {m}>` : String(k) === "err_text" ? "<text {label}>" : `<${String(k)}>`) });
+  assert.equal(sayPath("areas.3.ratings.2.family", w), "<err_where_rating 3 2>: <err_family>");
+  const bad = [
+    [{ name: "" }, "<err_where_book {n} {m}>: <err_name>"],
+    [{ lang: "fr" }, "<err_where_book {n} {m}>: <err_lang>"],
+    [{ script: "x" }, "<err_where_book {n} {m}>: <err_unknown>"],
+  ];
+  for (const [change, expected] of bad) {
+    const r = validate({ ...valid(), ...change });
+    assert.equal(r.ok, false);
+    assert.equal(sayPath(r.path, w), expected);
+  }
+  const paths = ["name", "lang", "updated", "areas", "areas.1", "areas.1.name", "areas.1.good_enough", "areas.1.odd",
+    "areas.2.steps", "areas.2.steps.4", "areas.2.steps.4.who", "areas.2.steps.4.odd", "areas.1.ratings", "areas.1.ratings.1",
+    "areas.1.ratings.1.date", "areas.1.ratings.1.meeting", "areas.1.ratings.1.professionals", "areas.1.ratings.1.odd", ""];
+  for (const p of paths) {
+    const said = sayPath(p, w);
+    assert.doesNotMatch(said, /undefined|areas\.|\{label\}/, p);
+  }
+});

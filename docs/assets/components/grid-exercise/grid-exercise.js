@@ -1,6 +1,10 @@
 // The four-domain grid exercise: check answers, try again, model grid, board, saving, print.
-// Strings come from data-strings; answers from each fieldset's data-accepted. Saved under ecp:*.
+// Strings come from data-strings; answers from each fieldset's data-accepted. Saved under
+// ecp:exercise:<case study>, one state for both languages (statement ids are the same in each).
+import { loadShared } from "./saved.js";
+
 const fmt = (s, v) => s.replace(/\{(\w+)\}/g, (m, k) => (Object.hasOwn(v, k) ? v[k] : m));
+
 
 function init(root) {
   root.dataset.ready = "true";
@@ -14,7 +18,8 @@ function init(root) {
   const notes = [...root.querySelectorAll("[data-notes]")];
   let state = { answers: {}, checked: false, notes: {} };
 
-  try { state = { ...state, ...JSON.parse(localStorage.getItem(key) || "{}") }; } catch { /* ignore */ }
+  const summary = root.querySelector("[data-summary]");
+  state = { ...state, ...loadShared(key, root.dataset.lang) };
   const save = () => { try { localStorage.setItem(key, JSON.stringify(state)); } catch { /* full or blocked */ } };
 
   root.querySelectorAll("[data-js-only]").forEach((el) => { el.hidden = false; });
@@ -22,30 +27,58 @@ function init(root) {
   const chosen = (fs) => { const r = fs.querySelector("input:checked"); return r ? r.value : ""; };
   const isRight = (fs) => fs.dataset.accepted.split(" ").includes(chosen(fs));
 
+  const legend = (fs) => fs.querySelector("legend").textContent.replace(/^\s*\d+\.\s*/, "").trim();
+
+  // Mark every statement. An unanswered one says so and keeps its explanation back, so checking
+  // early does not give the answers away. The summary at the top lists what is "not yet".
   function mark() {
     let right = 0;
+    const notYet = [];
     sets.forEach((fs) => {
       const fb = fs.querySelector("[data-feedback]");
       const ok = isRight(fs);
       right += ok;
-      fs.dataset.result = ok ? "right" : "not-yet";
+      fs.dataset.result = ok ? "right" : chosen(fs) ? "not-yet" : "unanswered";
       fb.querySelector("[data-verdict]").textContent = ok ? S.right : chosen(fs) ? S.not_yet : S.unanswered;
       fb.hidden = false;
+      if (!ok) notYet.push(fs);
     });
-    score.textContent = fmt(S.score, { score: right, total: sets.length }) + " " +
-      (right === sets.length ? S.score_all : S.score_more);
+    const text = fmt(S.score, { score: right, total: sets.length });
+    score.textContent = text + " " + (right === sets.length ? S.score_all : S.score_more);
+    summary.querySelector("[data-summary-score]").textContent = text;
+    summary.querySelector("[data-summary-intro]").textContent = notYet.length ? S.summary_not_yet : S.score_all;
+    summary.querySelector("[data-summary-list]").replaceChildren(...notYet.map((fs) => {
+      const li = document.createElement("li");
+      const a = document.createElement("a");
+      a.href = `#${fs.id}`;
+      a.textContent = chosen(fs) ? legend(fs) : `${legend(fs)} (${S.summary_unanswered})`;
+      li.append(a);
+      return li;
+    }));
+    summary.hidden = false;
   }
 
   function unmark() {
     sets.forEach((fs) => { delete fs.dataset.result; fs.querySelector("[data-feedback]").hidden = true; });
+    summary.hidden = true;
   }
+
+  // A link in the summary goes to the statement and puts focus on its choices.
+  summary.addEventListener("click", (e) => {
+    const a = e.target.closest("a[href^='#']");
+    const fs = a && root.querySelector(`[id="${CSS.escape(a.getAttribute("href").slice(1))}"]`);
+    if (!fs) return;
+    e.preventDefault();
+    fs.scrollIntoView({ block: "start" });
+    (fs.querySelector("input:checked") || fs.querySelector("input")).focus({ preventScroll: true });
+  });
 
   function renderBoard() {
     root.querySelectorAll("[data-board-list]").forEach((ul) => {
       const items = sets.filter((fs) => chosen(fs) === ul.dataset.boardList);
       ul.replaceChildren(...items.map((fs) => {
         const li = document.createElement("li");
-        li.textContent = fs.querySelector("legend").textContent.replace(/^\s*\d+\.\s*/, "");
+        li.textContent = legend(fs);
         return li;
       }));
       if (!items.length) {
@@ -81,6 +114,7 @@ function init(root) {
       delete fs.dataset.result;
       fs.querySelector("[data-feedback]").hidden = true;
       if (score.textContent !== S.score_stale) score.textContent = S.score_stale;
+      summary.querySelector("[data-summary-score]").textContent = S.score_stale;
     }
     save();
     renderBoard();
@@ -93,7 +127,13 @@ function init(root) {
   }));
 
   const actions = {
-    check() { state.checked = true; save(); mark(); },
+    check() {
+      state.checked = true;
+      save();
+      mark();
+      summary.scrollIntoView({ block: "start" });
+      summary.focus({ preventScroll: true });
+    },
     retry() {
       sets.forEach((fs) => {
         if (!isRight(fs)) {

@@ -61,6 +61,7 @@ function init(root) {
   const planList = root.querySelector("[data-plan]");
   const lineList = root.querySelector("[data-lines]");
   const keep = root.querySelector('[data-action="keep"]');
+  const summary = root.querySelector("[data-summary]");
   const store = storage();
 
   function announce(text) {
@@ -69,7 +70,8 @@ function init(root) {
     setTimeout(() => { status.textContent = text; }, 50);
   }
 
-  function run() {
+  // focus: move to the results summary (the reader asked for a check), not when restoring.
+  function run(focus = true) {
     const result = checkPlan(input.value, lang);
     planList.replaceChildren();
     lineList.replaceChildren();
@@ -83,9 +85,11 @@ function init(root) {
     } else {
       planList.append(el("li", { class: "ecp-finding ecp-finding--ok" }, words.plan_ok));
     }
+    const jump = [];
     result.items.forEach((item, i) => {
       const vague = item.vague;
-      const li = el("li", { class: `ecp-line ${vague ? "ecp-line--vague" : "ecp-line--ok"}` });
+      const li = el("li", { class: `ecp-line ${vague ? "ecp-line--vague" : "ecp-line--ok"}`, id: `ecp-line-${i + 1}` });
+      if (vague) jump.push(el("li", {}, el("a", { href: `#ecp-line-${i + 1}` }, `${fill(words.line, { n: i + 1 })}: ${words.verdict_vague}`)));
       const verdict = el("p", { class: "ecp-line__verdict" },
         el("span", { "aria-hidden": "true", class: "ecp-line__icon" }, vague ? "✗" : "✓"), " ",
         el("strong", {}, `${fill(words.line, { n: i + 1 })}: ${vague ? words.verdict_vague : words.verdict_ok}`));
@@ -98,15 +102,21 @@ function init(root) {
       }
       lineList.append(li);
     });
+    summary.querySelector("[data-counts]").textContent = fill(words.summary, result.counts);
+    summary.querySelector("[data-jump]").replaceChildren(...jump);
     results.hidden = false;
-    announce(fill(words.summary, result.counts));
+    if (focus) {
+      // GOV.UK error-summary pattern: the reader lands on what was found, with links to each line.
+      summary.scrollIntoView({ block: "start" });
+      summary.focus({ preventScroll: true });
+    } else announce(fill(words.summary, result.counts));
   }
 
   function save() {
     if (store && keep.checked) store.setItem(KEY, input.value);
   }
 
-  root.querySelector('[data-action="check"]').addEventListener("click", run);
+  root.querySelector('[data-action="check"]').addEventListener("click", () => run());
   root.querySelector('[data-action="example"]').addEventListener("click", () => {
     input.value = words.example_plan || "";
     save();
@@ -138,7 +148,7 @@ function init(root) {
   if (kept !== null && kept !== undefined && store) {
     keep.checked = true;
     input.value = kept;
-    if (kept.trim()) run();
+    if (kept.trim()) run(false);
   }
   root.querySelectorAll("[disabled]").forEach((b) => { b.disabled = false; });
 }

@@ -1,5 +1,7 @@
 // The safety scale: the learner rates first; then the parents' view; then the professionals'.
-// Strings come from data-strings. Saved under ecp:* per scenario and language.
+// Strings come from data-strings. Saved under ecp:scale:<case study>, one state for both languages.
+import { loadShared } from "../grid-exercise/saved.js";
+
 const fmt = (s, v) => s.replace(/\{(\w+)\}/g, (m, k) => (Object.hasOwn(v, k) ? v[k] : m));
 const STAGES = ["parents", "professionals"];
 
@@ -14,7 +16,8 @@ function init(root) {
   const compare = root.querySelector("[data-compare]");
   let state = { rating: null, stage: 0, fields: {} };
 
-  try { state = { ...state, ...JSON.parse(localStorage.getItem(key) || "{}") }; } catch { /* ignore */ }
+  const error = root.querySelector("[data-error]");
+  state = { ...state, ...loadShared(key, root.dataset.lang) };
   const save = () => { try { localStorage.setItem(key, JSON.stringify(state)); } catch { /* ignore */ } };
 
   root.querySelectorAll("[data-js-only]").forEach((el) => { el.hidden = false; });
@@ -43,6 +46,8 @@ function init(root) {
     if (e.target.type !== "radio") return;
     state.rating = Number(e.target.value);
     status.textContent = "";
+    error.hidden = true;
+    error.textContent = "";
     save();
     show();
   });
@@ -51,8 +56,12 @@ function init(root) {
 
   function reveal(stage) {
     if (state.rating === null) {
-      status.textContent = S.need_rating;
-      radios[0].focus();
+      // Say it beside the control that needs it (the radios describe themselves with it).
+      error.textContent = S.need_rating;
+      error.hidden = false;
+      status.textContent = "";
+      root.querySelector(".ecp-scale__own").scrollIntoView({ block: "start" });
+      radios[0].focus({ preventScroll: true });
       return;
     }
     state.stage = Math.max(state.stage, stage);
@@ -72,6 +81,7 @@ function init(root) {
       radios.forEach((r) => { r.checked = false; });
       fields.forEach((f) => { f.value = ""; });
       status.textContent = "";
+      error.hidden = true;
       show();
     },
   };

@@ -3,6 +3,7 @@
 // .textContent only, never as HTML.
 import { LIMITS, add, emptyArea, emptyWorkbook, fileName, load, parse, save, validDate, validate } from "./store.js";
 import { byDate, chart, formatDate, unquote } from "./chart.js";
+import { describe } from "./errors.js";
 
 const fill = (s, v) => s.replace(/\{(\w+)\}/g, (_, k) => (Object.hasOwn(v, k) ? v[k] : `{${k}}`));
 const grow = CSS.supports && CSS.supports("field-sizing", "content")
@@ -127,7 +128,7 @@ function init(root) {
     if (!r.ok) {
       const why = { size: w.err_size, json: w.err_json, format: w.err_format, version: w.err_version, read: w.err_read };
       statusEl.textContent = "";
-      alertEl.textContent = `${w.err_not_imported} ${why[r.code] || fill(w.err_field, { path: r.path })}`;
+      alertEl.textContent = `${w.err_not_imported} ${why[r.code] || describe(r.path, w)}`;
       return;
     }
     if (!empty(book()) && !confirm(fill(w.confirm_import, { name: book().name, file: r.value.name }))) return;
