@@ -41,6 +41,12 @@ if (template && header && toggle && !document.querySelector('[data-component="se
   button.addEventListener("keydown", (e) => {
     if (e.key === "Enter" || e.key === " ") { e.preventDefault(); open(); }
   });
+  // Focus that moves on past search (Tab) closes it, so its overlay never hides the part of the
+  // page the reader has moved to (WCAG 2.4.11). The query stays for when they come back.
+  root.addEventListener("focusout", (e) => {
+    const next = e.relatedTarget;
+    if (toggle.checked && next && !root.contains(next) && next !== button) close();
+  });
   root.addEventListener("keydown", (e) => {
     if (e.key !== "Escape") return;
     e.preventDefault();
