@@ -59,7 +59,7 @@ def _open(tab, url: str, width: int = 320) -> None:
 
 def _settled(tab) -> None:
     """Wait for running transitions (Material opens nav sections with one) to end."""
-    tab.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')", timeout=5000)
+    tab.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')", timeout=5000)
 
 
 def _twin_path(lang: str, path: str) -> str:
