@@ -14,7 +14,7 @@ from urllib.parse import urlparse, urlsplit
 
 import pytest
 
-from conftest import Requests, axe_violations
+from conftest import Requests, axe_violations, published_path
 from macros.loader import load_all
 from macros.pages import KINDS, page_path
 from test_a11y_site import LANGS, PAGES, _id, _url
@@ -59,13 +59,17 @@ def _open(tab, url: str, width: int = 320) -> None:
 
 def _settled(tab) -> None:
     """Wait for running transitions (Material opens nav sections with one) to end."""
-    tab.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')", timeout=5000)
+    tab.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')", timeout=5000)
 
 
 def _twin_path(lang: str, path: str) -> str:
-    """The site path the language link must reach (the 404 page links to the other home)."""
+    """The site path the language link must reach (the 404 page links to the other home).
+
+    The 404 page is served at any depth, so its links are absolute, from the published address
+    (site_url), whose path is not "/" since the site has its GitHub Pages address.
+    """
     if path == "404.html":
-        return "/cy/" if lang == "en" else "/"
+        return published_path() + ("/cy/" if lang == "en" else "/")
     return ("/cy/" if lang == "en" else "/") + path
 
 
