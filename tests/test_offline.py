@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import ROOT, copy_project, mkdocs_build, published_path
 from macros import strings
 
 LANGS = ["en", "cy"]
@@ -42,16 +42,27 @@ def path(lang: str, rest: str = "") -> str:
 
 
 class Server:
-    """A local server whose site folder can be swapped (a new build) or switched off."""
+    """A local server whose site folder can be swapped (a new build) or switched off.
+
+    It serves the site only under its published path (site_url's, e.g. /effective-child-protection/),
+    as GitHub Pages does: the site is built for that address (the 404 and offline pages link from
+    it), and the service worker's scope is that folder. `url` includes the path.
+    """
 
     def __init__(self, directory: Path):
         self.directory = directory
         self.up = True
         server = self
+        prefix = published_path()
 
         class Handler(http.server.SimpleHTTPRequestHandler):
             def __init__(self, *args, **kwargs):
                 super().__init__(*args, directory=str(server.directory), **kwargs)
+
+            def translate_path(self, path):
+                if prefix and not (path == prefix or path.startswith(prefix + "/")):
+                    return str(server.directory / "no such file")  # outside the site: 404
+                return super().translate_path(path[len(prefix):] or "/")
 
             def do_GET(self):
                 if not server.up:
@@ -64,7 +75,7 @@ class Server:
 
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}{prefix}"
 
     def close(self):
         self.httpd.shutdown()
