@@ -28,7 +28,9 @@ STATUS = f"{OFFLINE} [data-status]"
 
 # One page of every kind, in each language.
 KINDS = ["", "elements/change/", "practice/plans/", "case-studies/", "case-studies/teulu-hughes/",
-         "case-studies/teulu-hughes/rewrites/", "case-studies/teulu-hughes/steps/", "plans/checker/",
+         "case-studies/teulu-hughes/rewrites/", "case-studies/teulu-hughes/steps/",
+         "case-studies/teulu-hughes/walkthrough/", "case-studies/teulu-hughes/review/",
+         "case-studies/teulu-hughes/documents/", "plans/checker/",
          "plans/rewrites/", "steps/workbook/", "learn/self-study/", "learn/glossary/",
          "learn/handouts/change/", "about/privacy/"]
 
