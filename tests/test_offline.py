@@ -321,6 +321,20 @@ def test_visited_pages_only_without_asking_and_offline_page_otherwise(sw_context
     assert page.locator("section").first.get_attribute("lang") == "cy"
     assert axe(page) == []
     page.watch.failed.clear()  # the offline page stands in for failed pages; nothing else may fail
+
+    # One visit is enough for a page of every kind, in both languages (the home template and
+    # the case-study walk-through, review and documents pages included).
+    go_online(sw_context, server)
+    for lang in LANGS:
+        for kind in KINDS:
+            page.goto(server.url + path(lang, kind), wait_until="networkidle")
+    go_offline(sw_context, server)
+    for lang in LANGS:
+        for kind in KINDS:
+            page.goto(server.url + path(lang, kind))
+            assert o("page_title", "en") not in page.title(), (lang, kind)
+            assert page.locator("html").get_attribute("lang") == lang
+            assert page.locator(".md-content h1").count() == 1, (lang, kind)
     page.watch.clean()
 
 
