@@ -59,6 +59,7 @@ def render(component: str, lang: str, page_url: str = "", **context) -> str:
         tr=tr,
         md=lambda text: block(tr(text)),
         inline=lambda text: inline(tr(text)),
+        literal=lambda text: Markup(strings.literal_markdown(tr(text))),  # for output Markdown reads again
         link=link,
         json_attr=_json_attr,
         **context,

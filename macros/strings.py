@@ -48,7 +48,7 @@ def load() -> dict[str, dict[str, str]]:
     return _load(FILE.stat().st_mtime)
 
 
-def t(key: str, lang: str, **fmt) -> str:
+def t(key: str, lang: str, /, **fmt) -> str:
     strings = load()
     if key not in strings:
         raise StringsError(f"macros/strings.yml: no UI string '{key}'")
@@ -58,7 +58,7 @@ def t(key: str, lang: str, **fmt) -> str:
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
 
-def fill(text: str, **fmt) -> str:
+def fill(text: str, /, **fmt) -> str:
     """Replace the {name} placeholders given in fmt; every other character stays as typed.
 
     Not str.format: a value or an argument holding `{x}`, `{{ x }}` or `{0}` comes out unchanged,
