@@ -393,6 +393,8 @@ def test_closed_drawer_never_takes_focus(page, base_url, lang, width):
         page.keyboard.press("Tab")
         inside = page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
         assert not inside, f"Tab reached the closed drawer at {width}px: {page.evaluate('document.activeElement.outerHTML.slice(0, 120)')}"
+        # Tabbing on past the header's search box (issue 9) closes search: its overlay would hide the focus.
+        assert not page.evaluate("document.getElementById('__search').checked && !document.activeElement.closest('.md-search')")
     # Open it with Material's menu button: now its links take focus, and closing hides them again.
     page.locator('.md-header label[for="__drawer"]').click()
     page.wait_for_timeout(400)
