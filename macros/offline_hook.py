@@ -86,10 +86,11 @@ def write_manifests(site: Path) -> None:
         out.write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
-def write_offline_page(site: Path, base: str) -> None:
+def write_offline_page(site: Path, base: str, sg: dict) -> None:
     env = Environment(loader=FileSystemLoader(str(HERE)), autoescape=select_autoescape(["html"]))
     text = {lang: strings.for_prefix("offline", lang) for lang in LANGS}
-    html = env.get_template("offline.html").render(s=text, base=base, langs=LANGS)
+    worried = {lang: strings.for_prefix("worried", lang) for lang in LANGS}
+    html = env.get_template("offline.html").render(s=text, w=worried, sg=sg, base=base, langs=LANGS)
     (site / "offline.html").write_text(csp.add(html), encoding="utf-8")  # the site's own CSP
 
 
@@ -115,5 +116,5 @@ def on_post_build(config):
     if not all((site / p).exists() for p in ("index.html", "cy/index.html")):
         return
     write_manifests(site)
-    write_offline_page(site, base_path(config))
+    write_offline_page(site, base_path(config), config["extra"]["safeguarding"])
     write_service_worker(site, Path(config["config_file_path"]).parent)

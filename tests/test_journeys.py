@@ -328,7 +328,14 @@ def test_copy_link_is_visible_says_what_it_does_on_focus_and_works(browser, base
         assert label.is_visible() and label.text_content() == strings.t("site.copy_link", lang)
         no_axe(axe, page, f"copy link focused at {width}px")
         page.keyboard.press("Enter")
-        page.wait_for_function("() => document.querySelector('[role=status]:not([aria-live])')?.textContent || [...document.querySelectorAll('[role=status]')].some(s => s.textContent.length)")
+        # Polled inside one evaluated function, not wait_for_function: this context keeps the site's
+        # CSP, which (rightly) refuses the eval its polling uses whenever the first check is too early.
+        said = page.evaluate("""async () => {
+            const said = () => [...document.querySelectorAll('[role=status]')].some(s => s.textContent.length);
+            for (const end = Date.now() + 5000; !said() && Date.now() < end;) await new Promise(r => setTimeout(r, 50));
+            return said(); }""")
+        assert said, "a status message says the link was copied"
+        assert strings.t("site.link_copied", lang) in page.locator("body > [role=status]").all_text_contents()
         copied = page.evaluate("navigator.clipboard.readText()")
         assert copied.endswith("/case-studies/teulu-hughes/#exercise")
         assert button.get_attribute("data-copied") == "true"
@@ -393,6 +400,8 @@ def test_closed_drawer_never_takes_focus(page, base_url, lang, width):
         page.keyboard.press("Tab")
         inside = page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
         assert not inside, f"Tab reached the closed drawer at {width}px: {page.evaluate('document.activeElement.outerHTML.slice(0, 120)')}"
+        # Tabbing on past the header's search box (issue 9) closes search: its overlay would hide the focus.
+        assert not page.evaluate("document.getElementById('__search').checked && !document.activeElement.closest('.md-search')")
     # Open it with Material's menu button: now its links take focus, and closing hides them again.
     page.locator('.md-header label[for="__drawer"]').click()
     page.wait_for_timeout(400)
