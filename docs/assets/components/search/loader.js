@@ -55,11 +55,6 @@ if (template && header && toggle && !document.querySelector('[data-component="se
     (button.offsetParent ? button : input).focus();
     quiet = false;
   });
-  // Tab out of search closes it: its overlay would hide the focused element (WCAG 2.4.11).
-  root.addEventListener("focusout", (e) => {
-    const to = e.relatedTarget;
-    if (toggle.checked && to && !root.contains(to) && to !== button) close();
-  });
   document.addEventListener("keydown", (e) => {
     if (toggle.checked || e.metaKey || e.ctrlKey || e.altKey) return;
     const t = e.target;
