@@ -93,7 +93,7 @@
   // small-screen drawer, where Material leaves them out of the Tab order: put them in it there.
   const drawerMode = window.matchMedia("(max-width: 76.234375em)");
   function nameNavToggles(root) {
-    root.querySelectorAll(".md-nav--primary label.md-nav__link[for][tabindex='']").forEach((label) => {
+    root.querySelectorAll(".md-nav--primary label.md-nav__link[for][data-section]").forEach((label) => {
       if (label.dataset.ecpSection !== undefined) return;
       label.dataset.ecpSection = "";
       const update = () => {
@@ -101,14 +101,14 @@
           label.tabIndex = 0;
           label.setAttribute("role", "button");
         } else {
-          label.setAttribute("tabindex", "");
+          label.removeAttribute("tabindex");
           label.removeAttribute("role");
         }
       };
       update();
       drawerMode.addEventListener("change", update);
     });
-    root.querySelectorAll(".md-nav--primary label.md-nav__link[for][tabindex]").forEach((label) => {
+    root.querySelectorAll(".md-nav--primary label.md-nav__link[for]:is([tabindex], [data-section])").forEach((label) => {
       const toggle = document.getElementById(label.htmlFor);
       if (!toggle || label.dataset.ecpToggle !== undefined) return;
       label.dataset.ecpToggle = "";
