@@ -381,8 +381,23 @@ PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "overrides", "scenarios", "pack
 CAPTURE_HOOK = '''
 import json, os
 from pathlib import Path
+from markupsafe import Markup
 from mkdocs.plugins import event_priority
 OUT = Path(os.environ["ECP_CAPTURE"])
+CTX = {"page": {}, "template": {}, "env": {}, "strings": {}}
+
+def _lang(config):
+    p = config.plugins.get("i18n")
+    return (p and p.current_language) or "en"
+
+def _plain(v):
+    if isinstance(v, Markup):
+        return {"__markup__": str(v)}
+    if isinstance(v, dict):
+        return {k: _plain(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_plain(x) for x in v]
+    return v
 
 @event_priority(-1000)
 def on_config(config):
@@ -391,13 +406,81 @@ def on_config(config):
     return config
 
 @event_priority(-1000)
+def on_env(env, config, files):
+    from macros import strings
+    lang = _lang(config)
+    CTX["env"][lang] = {k: _plain(v) for k, v in env.globals.items() if k.startswith("ecp_") and not callable(v)}
+    prefixes = {k.split(".", 1)[0] for k in strings.load()}
+    for l in ("en", "cy"):
+        CTX["strings"][l] = {p: strings.for_prefix(p, l) for p in prefixes}
+    return env
+
+@event_priority(-1000)
 def on_page_markdown(markdown, page, config, files):
     dest = OUT / "docs" / page.file.src_uri
     dest.parent.mkdir(parents=True, exist_ok=True)
-    meta = {k: v for k, v in page.meta.items() if k != "render_macros"}
+    meta = {k: v for k, v in page.meta.items() if not k.startswith(("render_macros", "ecp_"))}
     front = ("---\\n" + json.dumps(meta, ensure_ascii=False) + "\\n---\\n\\n") if meta else ""
     dest.write_text(front + markdown, encoding="utf-8")
     return markdown
+
+@event_priority(-1000)
+def on_page_content(html, page, config, files):
+    # Generated case-study pages get their HTML after Markdown (macros/generated.py): the plain
+    # twin takes that HTML as its page source.
+    if "ecp_generated" in page.meta:
+        dest = OUT / "docs" / page.file.src_uri
+        meta = {k: v for k, v in page.meta.items() if not k.startswith(("render_macros", "ecp_"))}
+        dest.write_text("---\\n" + json.dumps(meta, ensure_ascii=False) + "\\n---\\n\\n" + html, encoding="utf-8")
+    return html
+
+@event_priority(-1000)
+def on_page_context(context, page, config, nav):
+    CTX["page"][_lang(config) + ":" + page.file.src_uri] = {k: _plain(v) for k, v in context.items() if k.startswith("ecp_")}
+    return context
+
+@event_priority(-1000)
+def on_template_context(context, template_name, config):
+    CTX["template"][_lang(config) + ":" + template_name] = {k: _plain(v) for k, v in context.items() if k.startswith("ecp_")}
+    return context
+
+@event_priority(-2000)
+def on_post_build(config):
+    (OUT / "context.json").write_text(json.dumps(CTX, ensure_ascii=False), encoding="utf-8")
+'''
+
+# The plain twin's only hook: it hands the theme templates the values the real hooks computed
+# (header strings, the twin page's path...), read from a file. It runs no macros, generates
+# nothing, and has none of the real build's post-build steps.
+REPLAY_HOOK = '''
+import json
+from pathlib import Path
+from markupsafe import Markup
+D = json.loads((Path(__file__).parent / "context.json").read_text(encoding="utf-8"))
+
+def _lang(config):
+    p = config.plugins.get("i18n")
+    return (p and p.current_language) or "en"
+
+def _back(v):
+    if isinstance(v, dict):
+        return Markup(v["__markup__"]) if set(v) == {"__markup__"} else {k: _back(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_back(x) for x in v]
+    return v
+
+def on_env(env, config, files):
+    env.globals.update(_back(D["env"].get(_lang(config), {})))
+    env.globals["ecp_strings"] = lambda prefix, lang: D["strings"][lang].get(prefix, {})
+    return env
+
+def on_page_context(context, page, config, nav):
+    context.update(_back(D["page"].get(_lang(config) + ":" + page.file.src_uri, {})))
+    return context
+
+def on_template_context(context, template_name, config):
+    context.update(_back(D["template"].get(_lang(config) + ":" + template_name, {})))
+    return context
 '''
 
 
@@ -454,7 +537,9 @@ def make_plain(real: Path, plain: Path) -> None:
     conf = yaml.load(text.replace("!ENV [SITE_URL, ", "[").replace("!ENV", ""), Loader=yaml.SafeLoader)
     if isinstance(conf.get("site_url"), list):
         conf["site_url"] = conf["site_url"][-1]
-    conf.pop("hooks", None)
+    conf["hooks"] = ["replay_hook.py"]
+    shutil.copy(cap / "context.json", plain / "context.json")
+    (plain / "replay_hook.py").write_text(REPLAY_HOOK, encoding="utf-8")
     conf["plugins"] = [p for p in conf["plugins"] if not (p == "macros" or (isinstance(p, dict) and "macros" in p))]
     conf["nav"] = navs["nav"]
     for p in conf["plugins"]:
@@ -507,7 +592,8 @@ def serve_rebuild(log) -> tuple[float | None, str]:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        # As `make serve` does: the local address, not the published one (whose path would move pages).
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/"}
         proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                                 cwd=real, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         url = f"http://127.0.0.1:{port}/case-studies/teulu-hughes/"
@@ -552,6 +638,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--site", default=str(ROOT / "site"), help="built site (default: site/)")
     ap.add_argument("--no-lighthouse", action="store_true")
+    ap.add_argument("--lighthouse-results", help="use Lighthouse figures saved by an earlier run (.tmp/lighthouse-results.json)")
     ap.add_argument("--no-build", action="store_true", help="skip the build-cost and serve measurements")
     ap.add_argument("--build-runs", type=int, default=5, help="alternating real/plain builds per scale")
     ap.add_argument("--scale-runs", type=int, default=None, help="runs for the scales above 3 (default: --build-runs)")
@@ -575,6 +662,7 @@ def main() -> int:
     searches: list[SearchRun] = []
     lh: dict[tuple, dict] = {}
     lh_note = ""
+    lh_note_saved = ""
     server, base = serve(site)
     try:
         with sync_playwright() as p:
@@ -594,7 +682,17 @@ def main() -> int:
                     log(f"  {lang} '{q}': {kib(s.bytes_gz)} KiB, {s.query_ms} ms {s.error}")
             finally:
                 browser.close()
-        if not args.no_lighthouse:
+        lh_load = None
+        if args.lighthouse_results:
+            # Figures an earlier run of this script saved (same build), so Lighthouse need not run
+            # again while the build-cost figures are redone.
+            saved = json.loads(Path(args.lighthouse_results).read_text(encoding="utf-8"))
+            for key, val in saved["results"].items():
+                path, form = key.rsplit(" ", 1)
+                lh[(path, form)] = val
+            lh_load = saved.get("load_at_start")
+            lh_note_saved = f"Lighthouse figures from a run of this script at {saved.get('measured')}"
+        elif not args.no_lighthouse:
             cli, lh_note = lighthouse_cli(log)
             if cli:
                 log(f"Lighthouse (load {load():.1f} on {os.cpu_count()} CPUs)")
@@ -602,9 +700,12 @@ def main() -> int:
                     for form in ("mobile", "desktop"):
                         lh[(path, form)] = lighthouse(cli, base, path, form)
                         log(f"  {path} {form}: {lh[(path, form)]}")
+                (ROOT / ".tmp" / "lighthouse-results.json").write_text(json.dumps({
+                    "measured": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "load_at_start": lh_load,
+                    "results": {f"{p} {f}": v for (p, f), v in lh.items()}}, indent=1), encoding="utf-8")
         else:
             lh_note = "skipped with --no-lighthouse"
-        lh_load = load()
+        lh_load = load() if lh_load is None else lh_load
     finally:
         server.shutdown()
 
@@ -696,7 +797,8 @@ def main() -> int:
     lines += ["", "## Lighthouse", ""]
     if lh:
         lines += [f"Target: {LIGHTHOUSE_TARGET} in each category, mobile (default, simulated throttling) and "
-                  f"desktop (`--preset=desktop`). Load average {lh_load:.2f} on {os.cpu_count()} CPUs after the runs.", "",
+                  f"desktop (`--preset=desktop`). Load average {lh_load:.2f} on {os.cpu_count()} CPUs when they ran"
+                  + (f" ({lh_note_saved})" if args.lighthouse_results else "") + ".", "",
                   "| Path | Form | Perf | A11y | Best pr. | SEO | FCP ms | LCP ms | TBT ms | CLS | Failed audits |",
                   "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
         for (path, form), s in lh.items():
