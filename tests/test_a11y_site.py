@@ -69,7 +69,8 @@ def _id(item) -> str:
 
 @pytest.fixture(scope="module")
 def shared_context(browser):
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block",
+                              bypass_csp=True)  # wait_for_function evals in the page; see conftest
     yield ctx
     ctx.close()
 
