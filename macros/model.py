@@ -12,7 +12,7 @@ from typing import Annotated, Generic, Literal, Optional, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-LANGS = ("en", "cy")
+from .i18n import LANGS  # noqa: E402,F401
 Slug = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=1, max_length=60)
 
 

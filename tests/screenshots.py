@@ -36,7 +36,7 @@ def page_kinds(site: Path) -> list[tuple[str, str]]:
         ("case-studies", "/case-studies/"),
     ]
     try:
-        from macros.pages import KINDS, page_path
+        from macros.case_pages import KINDS, page_path
     except ImportError:
         KINDS, page_path = (), None
     cases = sorted(p.name for p in (site / "case-studies").iterdir() if p.is_dir()) if (site / "case-studies").is_dir() else []

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import Requests, axe_violations
 from macros.loader import load_all
-from macros.pages import KINDS, page_path
+from macros.case_pages import KINDS, page_path
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

@@ -7,9 +7,9 @@ import re
 import pytest
 
 from macros import strings
-from macros.components.conference import first_names, long_date
+from macros.views import first_names, long_date
 from macros.loader import load_all
-from macros.pages import page_path
+from macros.case_pages import page_path
 
 SCENARIOS = sorted(load_all())
 LANGS = ("en", "cy")

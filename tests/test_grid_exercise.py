@@ -8,7 +8,7 @@ import pytest
 
 from macros import strings
 from macros.loader import load_all
-from macros.pages import KINDS, page_path
+from macros.case_pages import KINDS, page_path
 from macros.render import render
 
 DOMAINS = ["worry-concern", "worry-impact", "working-well", "grey-area", "needs-to-change"]

@@ -16,7 +16,7 @@ import pytest
 
 from conftest import Requests, axe_violations, published_path
 from macros.loader import load_all
-from macros.pages import KINDS, page_path
+from macros.case_pages import KINDS, page_path
 from test_a11y_site import LANGS, PAGES, _id, _url
 
 OTHER = {"en": "cy", "cy": "en"}

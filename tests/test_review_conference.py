@@ -10,7 +10,7 @@ import pytest
 from macros import strings
 from macros.loader import load_all
 from macros.model import Judgement, Meeting
-from macros.pages import page_path
+from macros.case_pages import page_path
 
 SCENARIOS = sorted(load_all())
 LANGS = ("en", "cy")

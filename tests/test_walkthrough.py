@@ -10,10 +10,10 @@ import yaml
 
 from conftest import ROOT, copy_project, mkdocs_build
 from macros import strings
-from macros.components.conference import grid_steps
+from macros.views import grid_steps
 from macros.loader import load_all
 from macros.model import STAGES
-from macros.pages import page_path
+from macros.case_pages import page_path
 
 SCENARIOS = sorted(load_all())
 LANGS = ("en", "cy")
@@ -323,7 +323,7 @@ def test_invitation_names_people_from_the_file(tmp_path):
 
 
 def test_welsh_names_take_ac_before_a_vowel():
-    from macros.components.conference import join_names
+    from macros.views import join_names
 
     assert join_names(["Rhian", "Aled"], "cy") == "Rhian ac Aled"
     assert join_names(["Siân", "Gareth"], "cy") == "Siân a Gareth"

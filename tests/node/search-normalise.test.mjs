@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
-import { expand, fold, group, keys, radicals, words } from "../../docs/assets/components/search/normalise.js";
+import { expand, fold, group, keys, radicals, words } from "../../macros/components/search/normalise.js";
 
 const has = (word, radical) => assert.ok(radicals(word).includes(radical), `${word} -> ${radical}: got ${JSON.stringify(radicals(word))}`);
 const hasNot = (word, radical) => assert.ok(!radicals(word).includes(radical), `${word} must not -> ${radical}`);

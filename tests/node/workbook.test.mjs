@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { FORMAT, KEY, LIMITS, add, emptyWorkbook, fileName, load, parse, save, validDate, validate } from "../../docs/assets/components/steps-workbook/store.js";
+import { FORMAT, KEY, LIMITS, add, emptyWorkbook, fileName, load, parse, save, validDate, validate } from "../../macros/components/steps-workbook/store.js";
 
 const valid = () => ({
   format: FORMAT, version: 1, name: "Teulu Hughes", lang: "cy", updated: "2026-07-01T09:30:00.000Z",
@@ -148,7 +148,7 @@ test("the limits match the Python model", () => {
 
 // Issue 17: a refused file's path is said in words. Every path the validator can report maps to
 // a known message (strings here are stand-ins named after their keys).
-import { describe as sayPath } from "../../docs/assets/components/steps-workbook/errors.js";
+import { describe as sayPath } from "../../macros/components/steps-workbook/errors.js";
 
 test("every path the validator reports is said in words", () => {
   const w = new Proxy({}, { get: (_, k) => (String(k).startsWith("err_where") ? `<${String(k)} {n} {m}>` : String(k) === "err_text" ? "<text {label}>" : `<${String(k)}>`) });

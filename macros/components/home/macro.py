@@ -1,0 +1,18 @@
+"""The home page's starts (issue 14): three ways in, the four elements, and the case studies as
+cards from the scenarios. Rendered into docs/index.*.md by `{{ home() }}`; the page template
+overrides/home.html sets the layout. docs/assets/components/home/home.js adds "carry on where
+you left off" from the self-study progress kept on this device (localStorage)."""
+from ..context import here
+from ..loader import load_all
+from ..case_pages import page_path
+from .self_study import STEPS
+
+ELEMENTS = ("conversations", "thresholds", "change", "measure")
+
+
+def register(env):
+    @env.macro
+    def home() -> str:
+        h = here(env)
+        steps = [{"id": s.id, "title": s.title[h.lang], "path": s.path} for s in STEPS]
+        return h.render("home", scenarios=load_all(), paths=page_path, elements=ELEMENTS, steps=steps)
