@@ -6,7 +6,9 @@ import json
 
 import pytest
 
-from macros.components.self_study import STEPS
+from macros.components.self_study import route
+
+STEPS = route()
 
 MONTHS = {
     "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September",

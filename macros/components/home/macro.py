@@ -5,7 +5,7 @@ you left off" from the self-study progress kept on this device (localStorage).""
 from ..context import here
 from ..loader import load_all
 from ..case_pages import page_path
-from .self_study import STEPS
+from .self_study import route
 
 ELEMENTS = ("conversations", "thresholds", "change", "measure")
 
@@ -14,5 +14,5 @@ def register(env):
     @env.macro
     def home() -> str:
         h = here(env)
-        steps = [{"id": s.id, "title": s.title[h.lang], "path": s.path} for s in STEPS]
+        steps = [{"id": s.id, "title": s.title[h.lang], "path": s.path} for s in route()]
         return h.render("home", scenarios=load_all(), paths=page_path, elements=ELEMENTS, steps=steps)
