@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from . import strings
 from .components import modules
-from .context import here
+from .page import here
 
 
 def define_env(env):

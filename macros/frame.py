@@ -1,8 +1,8 @@
-"""What the theme templates need for the site's frame (issue 14): the header's strings and
+"""What the theme templates need for the site's frame: the header's strings and
 language link, and a case study's parts as steps.
 
-macros/hooks.py passes `context(page, lang)` to every page template as `ecp_look`.
-The steps follow macros/pages.py KINDS, so a new page kind shows as a step by itself.
+macros/hooks/theme_context.py passes `context(page, lang)` to every page template as `ecp_look`.
+The steps follow macros/case_pages.py KINDS, so a new page kind shows as a step by itself.
 """
 from __future__ import annotations
 

@@ -351,7 +351,7 @@ class Scenario(Strict):
         return v
 
 
-# Limits shared with the browser's validator (docs/assets/components/steps-workbook/store.js).
+# Limits shared with the browser's validator (macros/components/steps-workbook/store.js).
 WORKBOOK_TEXT_MAX = 4000
 WORKBOOK_AREAS_MAX = 10
 WORKBOOK_STEPS_MAX = 50

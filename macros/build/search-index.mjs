@@ -1,7 +1,7 @@
 // Build the search index: Pagefind over the built site (one index per <html lang>), and the
 // Welsh "forms" file that groups every Welsh word on the site by its possible radicals, using
 // the same module the browser uses for queries. Run by macros/search.py after both languages
-// are built: node macros/search_index.mjs <site_dir>
+// are built: node macros/build/search-index.mjs <site_dir>
 import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import * as pagefind from "pagefind";

@@ -1,6 +1,6 @@
 // Writes SITE/sw.js: the service worker source (sw.js beside this file) with the list of the
-// site's files injected by workbox-build. Run by macros/offline_hook.py after both languages
-// (and the search index) are built:  node build-sw.mjs SITE_DIR NODE_MODULES_DIR
+// site's files injected by workbox-build. Run by macros/offline.py after both languages
+// (and the search index) are built:  node service-worker.mjs SITE_DIR NODE_MODULES_DIR
 // Each entry is {url, revision, group, bytes}; revision is the first 16 hex digits of the
 // file's SHA-256, which the service worker checks again on everything it stores.
 import { createHash } from "node:crypto";

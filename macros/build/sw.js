@@ -1,5 +1,5 @@
-/* Service worker of the Effective Child Protection portal (issue 13: offline use).
-   Built by macros/offline/build-sw.mjs: workbox-build injects the list of the site's files
+/* Service worker of the Effective Child Protection portal: offline use.
+   Built by macros/build/service-worker.mjs: workbox-build injects the list of the site's files
    (FILES below), and the build names this version's cache.
 
    - Only this site's own files (same origin, inside the scope), only GET. Nothing is sent

@@ -3,13 +3,12 @@ model. Cells a source does not give stay empty. The glossary links each term to 
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 from typing import Literal, Optional
 
 from pydantic import Field, model_validator
 
 from .. import content
-from ..context import here
+from ..page import here
 from ..glossary import load as load_glossary
 from ..model import Strict, Text
 

@@ -1,7 +1,7 @@
 // "Delete my data": removes every localStorage key this site set (all start with "ecp:"),
 // after the user confirms, and leaves other sites' and other scripts' keys alone. It also removes
 // the offline copy (the service worker's caches, all named "ecp-offline-...") and unregisters the
-// service worker. UI text comes from data-ui (macros/strings.yml, privacy.* and offline.data_*).
+// service worker. UI text comes from data-ui (macros/content/strings.yml, privacy.* and offline.data_*).
 const PREFIX = "ecp:";
 const fill = (text, values) => text.replace(/\{(\w+)\}/g, (m, k) => (Object.hasOwn(values, k) ? values[k] : m));
 

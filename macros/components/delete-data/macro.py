@@ -1,6 +1,6 @@
 """The privacy page's "delete my data" button: removes every `ecp:*` localStorage key after
-confirming, removes the offline copy and the service worker, and announces the result (docs/assets/components/delete-data/)."""
-from ..context import here
+confirming, removes the offline copy and the service worker, and announces the result (delete-data.js)."""
+from ..page import here
 from ..strings import for_prefix
 
 

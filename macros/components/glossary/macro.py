@@ -1,8 +1,8 @@
-"""The glossary page, from macros/glossary.yml, sorted in the page's language."""
+"""The glossary page, from macros/content/glossary.yml, sorted in the page's language."""
 import re
 
 from .. import strings
-from ..context import here
+from ..page import here
 from ..glossary import load
 from .crosswalk import rows_for_terms
 

@@ -1,8 +1,8 @@
-"""The home page's starts (issue 14): three ways in, the four elements, and the case studies as
+"""The home page's starts: three ways in, the four elements, and the case studies as
 cards from the scenarios. Rendered into docs/index.*.md by `{{ home() }}`; the page template
-overrides/home.html sets the layout. docs/assets/components/home/home.js adds "carry on where
+overrides/home.html sets the layout. home.js adds "carry on where
 you left off" from the self-study progress kept on this device (localStorage)."""
-from ..context import here
+from ..page import here
 from ..loader import load_all
 from ..case_pages import page_path
 from .self_study import route

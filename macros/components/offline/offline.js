@@ -1,6 +1,6 @@
 // Offline use: registers the service worker (sw.js at the site root), drives the "keep this site
 // on this device" control, and says when a new version of the site is ready. The worker does the
-// downloading; this page only asks and reports. UI text: data-ui (macros/strings.yml, offline.*).
+// downloading; this page only asks and reports. UI text: data-ui (macros/content/strings.yml, offline.*).
 const sw = navigator.serviceWorker;
 const swUrl = new URL("../../../sw.js", import.meta.url);
 const roots = [...document.querySelectorAll("[data-component='offline']:not([data-ready])")];

@@ -1,5 +1,5 @@
-"""The plan checker page: a textarea and results, driven by docs/assets/components/plan-checker/."""
-from ..context import here
+"""The plan checker page: a textarea and results, driven by plan-checker.js beside this file."""
+from ..page import here
 
 
 def register(env):

@@ -2,7 +2,7 @@
 
 The per-scenario page is scenario_page(sid, "rewrites"), which renders scenario-rewrites.html.
 """
-from ..context import here
+from ..page import here
 from ..loader import load_all
 from ..model import Theme
 from ..case_pages import page_path

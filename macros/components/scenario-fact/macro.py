@@ -6,7 +6,7 @@ is marked (data-component="scenario-fact") so a test can tell quoted figures fro
 """
 from __future__ import annotations
 
-from ..context import here
+from ..page import here
 from ..loader import load_all
 
 # What a page can quote. Area facts need the area's id: scenario_fact(sid, "contingency", "sober-carer").

@@ -1,5 +1,5 @@
 // Search normalisation: accent folding and Welsh initial mutations, one table for both sides.
-// The indexing script (macros/search_index.mjs) groups every Welsh word on the site by its
+// The indexing script (macros/build/search-index.mjs) groups every Welsh word on the site by its
 // possible radical forms with radicals(); the browser (search.js) maps a query word the same way
 // and searches every attested form that shares a radical. So "blant", "mhlant" and "phlant" all
 // find "plant", and "plant" finds them. English is only folded: Pagefind stems it.

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from .. import content
-from ..context import here
+from ..page import here
 from ..model import Strict, Text
 from ..strings import for_prefix
 

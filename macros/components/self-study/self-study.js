@@ -1,7 +1,7 @@
 // Self-study path: "mark as done" progress and the learning record, kept in localStorage only.
 // Keys: ecp:self-study:progress  {stepId: "YYYY-MM-DD"}
 //       ecp:self-study:record    {field: text}
-// UI text comes from the component's data-ui attribute (macros/strings.yml, study.* and record.*).
+// UI text comes from the component's data-ui attribute (macros/content/strings.yml, study.* and record.*).
 const PROGRESS = "ecp:self-study:progress";
 const RECORD = "ecp:self-study:record";
 

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 from typing import Literal
 
 from pydantic import Field
 
 from .. import content
-from ..context import here
+from ..page import here
 from ..model import Strict, Text
 
 NAME = "sources"

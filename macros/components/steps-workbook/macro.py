@@ -2,7 +2,7 @@
 `views.example_workbook` (shared with the case study's steps page)."""
 from __future__ import annotations
 
-from ..context import here
+from ..page import here
 
 
 def register(env):
