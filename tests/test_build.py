@@ -129,7 +129,7 @@ def test_a_missing_welsh_page_stops_the_build(project, tmp_path):
 
 
 def test_a_missing_welsh_ui_string_stops_the_build(project, tmp_path):
-    path = project / "macros" / "strings.yml"
+    path = project / "macros" / "content" / "strings.yml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text + "\nextra.key: {en: Only English}\n", encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "site")

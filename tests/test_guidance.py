@@ -183,7 +183,7 @@ def test_welsh_content_links_stay_in_welsh_and_english_in_english(site, pages):
 
 # --- The glossary -------------------------------------------------------------------------------
 
-GLOSSARY = yaml.safe_load((ROOT / "macros" / "glossary.yml").read_text(encoding="utf-8"))["terms"]
+GLOSSARY = yaml.safe_load((ROOT / "macros" / "content" / "glossary.yml").read_text(encoding="utf-8"))["terms"]
 REQUIRED_TERMS = {
     "icpc", "rcpc", "core-group", "smart", "significant-harm", "likelihood-of-significant-harm",
     "risk-model", "areas-of-change", "good-enough-care", "steps-to-change", "safety-scale",

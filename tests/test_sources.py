@@ -179,7 +179,7 @@ def test_no_invented_risk_model_structure(site):
         for m in RISK_MODEL_STAGES.finditer(words):
             hits.append(f"{path.relative_to(site)}: ...{words[max(0, m.start() - 60):m.end() + 60]}...")
     assert not hits, "\n".join(hits[:20])
-    glossary = (ROOT / "macros" / "glossary.yml").read_text(encoding="utf-8")
+    glossary = (ROOT / "macros" / "content" / "glossary.yml").read_text(encoding="utf-8")
     assert not RISK_MODEL_STAGES.search(glossary)
 
 
@@ -194,8 +194,8 @@ def test_thresholds_page_marks_its_illustration(site, lang):
 
 # --- The crosswalk ------------------------------------------------------------------------------
 
-CROSSWALK = yaml.safe_load((ROOT / "macros" / "crosswalk.yml").read_text(encoding="utf-8"))
-GLOSSARY = yaml.safe_load((ROOT / "macros" / "glossary.yml").read_text(encoding="utf-8"))["terms"]
+CROSSWALK = yaml.safe_load((ROOT / "macros" / "content" / "crosswalk.yml").read_text(encoding="utf-8"))
+GLOSSARY = yaml.safe_load((ROOT / "macros" / "content" / "glossary.yml").read_text(encoding="utf-8"))["terms"]
 
 
 def crosswalk_rows(site: Path, lang: str) -> dict[str, list[dict]]:

@@ -73,9 +73,9 @@ def _normal(text: str) -> str:
 def marked(tmp_path_factory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("marked"))
     _rewrite_yaml(project / "scenarios" / f"{SID}.yml", _mark_texts)
-    _rewrite_yaml(project / "macros" / "strings.yml", _mark_strings)
-    _rewrite_yaml(project / "macros" / "glossary.yml", _mark_glossary)
-    wording = project / "docs/assets/components/plan-checker/wording.json"
+    _rewrite_yaml(project / "macros" / "content" / "strings.yml", _mark_strings)
+    _rewrite_yaml(project / "macros" / "content" / "glossary.yml", _mark_glossary)
+    wording = project / "macros/components/plan-checker/wording.json"
     data = json.loads(wording.read_text(encoding="utf-8"))
     for lang in ("en", "cy"):
         data["findings"]["vague-phrase"][lang]["message"] += MARKER
