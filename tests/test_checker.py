@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ROOT
 
-COMPONENT = ROOT / "docs" / "assets" / "components" / "plan-checker"
+COMPONENT = ROOT / "macros" / "components" / "plan-checker"
 PAGES = {"en": "/plans/checker/", "cy": "/cy/plans/checker/"}
 KEY = "ecp:plan-checker:text"
 

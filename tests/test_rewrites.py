@@ -8,7 +8,7 @@ import pytest
 from conftest import ROOT
 from macros.loader import load_all
 
-COMPONENT = ROOT / "docs" / "assets" / "components" / "plan-rewrite"
+COMPONENT = ROOT / "macros" / "components" / "plan-rewrite"
 SCENARIOS = load_all()
 MARK_WORDS = {
     "en": {"who": "Who", "what": "What exactly", "when": "When or how often", "check": "How the core group will know",

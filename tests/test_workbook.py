@@ -464,7 +464,7 @@ def test_workbook_page_has_one_macro_call_and_both_languages():
 def test_budget_js_and_css_under_15_kib_gzip():
     import gzip
 
-    folder = ROOT / "docs" / "assets" / "components" / "steps-workbook"
+    folder = ROOT / "macros" / "components" / "steps-workbook"
     total = sum(len(gzip.compress(p.read_bytes(), 9)) for p in folder.iterdir() if p.suffix in (".js", ".css"))
     assert total < 15 * 1024, f"{total} bytes gzip"
 

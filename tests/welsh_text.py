@@ -30,7 +30,7 @@ from macros import glossary, strings  # noqa: E402
 from macros.loader import load_all  # noqa: E402
 from macros.model import Text  # noqa: E402
 
-WORDING = ROOT / "docs" / "assets" / "components" / "plan-checker" / "wording.json"
+WORDING = ROOT / "macros" / "components" / "plan-checker" / "wording.json"
 
 
 class WholePage(ContentText):

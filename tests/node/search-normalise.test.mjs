@@ -1,4 +1,4 @@
-// Unit tests of the search normalisation (docs/assets/components/search/normalise.js): accent
+// Unit tests of the search normalisation (macros/components/search/normalise.js): accent
 // folding, the Welsh mutation table read back to radicals, grouping and query expansion.
 import { test } from "node:test";
 import assert from "node:assert/strict";
