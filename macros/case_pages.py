@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from . import strings
 from .loader import load_all
-from .render import render
 
 FOLDER = "case-studies"
 INDEX = "index"  # the case-studies index page
@@ -56,6 +55,8 @@ def title(meta: dict, lang: str) -> str:
 
 
 def scenario_page(sid: str, kind: str, lang: str, page_url: str) -> str:
+    from .render import render  # render.py reads KINDS from here
+
     if kind not in KINDS:
         raise ValueError(f"unknown scenario page kind '{kind}'")
     return render(TEMPLATES[kind], lang, page_url, sid=sid, s=load_all()[sid],
@@ -63,6 +64,8 @@ def scenario_page(sid: str, kind: str, lang: str, page_url: str) -> str:
 
 
 def scenario_index(lang: str, page_url: str) -> str:
+    from .render import render
+
     return render("case-study-index", lang, page_url, scenarios=load_all(), paths=page_path)
 
 

@@ -14,9 +14,10 @@ from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 from . import strings, views
+from .case_pages import KINDS
 from .components import FOLDERS
 from .i18n import DEFAULT_LANG
-from .model import Text
+from .model import Domain, Text
 from .textfmt import block, inline
 
 SHARED = ("assets/", "search/")  # site paths that exist once, not per language
@@ -42,6 +43,7 @@ def _environment() -> jinja2.Environment:
         grid_steps=views.grid_steps, report_sections=views.report_sections, chart=views.chart,
         working_days_between=views.working_days_between, first_core_group_ratings=views.first_core_group_ratings,
         example_workbook=views.example_workbook, json_attr=json_attr,
+        DOMAINS=[d.value for d in Domain], KINDS=KINDS,
     )
     return env
 

@@ -12,8 +12,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import _path  # noqa: E402,F401
+ROOT = Path(__file__).resolve().parents[2]  # MkDocs loads hooks by path: make `macros` importable
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
 from macros import case_pages, content, glossary, strings  # noqa: E402
 from macros.case_pages import FOLDER, KINDS, source_name  # noqa: E402

@@ -6,8 +6,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import _path  # noqa: E402,F401
+ROOT = Path(__file__).resolve().parents[2]  # MkDocs loads hooks by path: make `macros` importable
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
 from macros import frame, strings  # noqa: E402
 from macros.i18n import current_lang  # noqa: E402
