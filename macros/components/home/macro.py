@@ -1,6 +1,6 @@
 """The home page's starts: three ways in, the four elements, and the case studies as
 cards from the scenarios. Rendered into docs/index.*.md by `{{ home() }}`; the page template
-overrides/home.html sets the layout. home.js adds "carry on where
+overrides/home-page.html sets the layout. home.js adds "carry on where
 you left off" from the self-study progress kept on this device (localStorage)."""
 from ..page import here
 from ..loader import load_all
