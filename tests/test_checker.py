@@ -38,8 +38,8 @@ def test_budget_under_15_kib_gzip():
 
 def open_checker(page, base_url, lang):
     page.goto(base_url + PAGES[lang])
-    page.wait_for_selector('[data-component="plan-checker"][data-ready] [data-action="check"]:not([disabled])')
-    return page.locator('[data-component="plan-checker"]')
+    page.wait_for_selector('[data-module="plan-checker"][data-ready] [data-action="check"]:not([disabled])')
+    return page.locator('[data-module="plan-checker"]')
 
 
 @pytest.mark.parametrize("lang", ["en", "cy"])
@@ -140,6 +140,6 @@ def test_page_without_javascript_explains_itself(browser, base_url):
         html = pg.content()
         assert "Mae angen JavaScript ar y gwiriwr cynlluniau" in html
         # No <form>: nothing typed can ever be submitted to a server.
-        assert pg.locator('[data-component="plan-checker"] form').count() == 0
+        assert pg.locator('[data-module="plan-checker"] form').count() == 0
     finally:
         ctx.close()

@@ -71,11 +71,11 @@ def _exercise(page):
     abbr = page.locator("abbr:visible")
     if abbr.count():
         abbr.first.hover()  # Material's tooltip
-    radios = page.locator("[data-component]:not([data-component=search]) input[type=radio]:visible")
+    radios = page.locator("[data-module]:not([data-module=search]) input[type=radio]:visible")
     if radios.count():
         radios.first.check()
     # Search is used above; copy-link buttons (tested in test_journeys) animate their label.
-    buttons = page.locator("[data-component]:not([data-component=search]) button:not(.ecp-copy-link):visible")
+    buttons = page.locator("[data-module]:not([data-module=search]) button:not(.ecp-copy-link):visible")
     for i in range(min(buttons.count(), 3)):
         b = buttons.nth(i)
         text = (b.inner_text() + (b.get_attribute("data-act") or "") + (b.get_attribute("data-action") or "")).lower()

@@ -33,8 +33,8 @@ def url(base_url: str, sid: str, lang: str, frag: str = "") -> str:
 def test_every_statement_is_a_fieldset_with_five_native_radios(sid, lang):
     s = load_all()[sid]
     html = exercise_html(sid, lang)
-    assert html.count('data-component="grid-exercise"') == 1
-    assert html.count('data-component="safety-scale"') == 1
+    assert html.count('data-module="grid-exercise"') == 1
+    assert html.count('data-module="safety-scale"') == 1
     fieldsets = re.findall(r'<fieldset class="ecp-grid__statement" id="statement-([a-z0-9-]+)"[^>]*>(.*?)</fieldset>', html, re.S)
     assert [f[0] for f in fieldsets] == [st.id for st in s.statements]
     for (sid_, body), st in zip(fieldsets, s.statements):
@@ -82,7 +82,7 @@ def test_the_strings_for_the_script_are_in_the_pages_language():
 def test_safety_scale_states_direction_and_puts_parents_first(lang):
     s = load_all()["teulu-pritchard"]
     html = exercise_html("teulu-pritchard", lang)
-    scale = html.split('data-component="safety-scale"', 1)[1]
+    scale = html.split('data-module="safety-scale"', 1)[1]
     assert strings.t("scale.direction", lang).replace("'", "&#39;") in scale
     assert scale.index('data-stage="parents"') < scale.index('data-stage="professionals"')
     radios = re.findall(r'<input type="radio" id="scale-teulu-pritchard-(\d+)"', scale)
@@ -144,7 +144,7 @@ def assert_no_axe_violations(axe, page, state: str):
 def test_exercise_by_keyboard_alone_with_score_saving_and_axe(page, base_url, axe, sid, lang):
     s = load_all()[sid]
     page.goto(url(base_url, sid, lang, "#exercise"))
-    root = page.locator('[data-component="grid-exercise"]')
+    root = page.locator('[data-module="grid-exercise"]')
     assert root.get_attribute("data-ready") == "true"
     assert_no_axe_violations(axe, page, "before checking")
 
@@ -182,7 +182,7 @@ def test_exercise_by_keyboard_alone_with_score_saving_and_axe(page, base_url, ax
     # A learner's note, then reload: everything is still there.
     page.locator('[data-notes="grey-area"]').fill("Ask the police about the history")
     page.reload()
-    page.locator('[data-component="grid-exercise"][data-ready]').wait_for()
+    page.locator('[data-module="grid-exercise"][data-ready]').wait_for()
     for st_id, d in choices.items():
         assert page.locator(f"#st-{st_id}-{d}").is_checked(), st_id
     assert expected in page.locator("[data-score]").text_content()
@@ -253,17 +253,17 @@ def test_safety_scale_by_keyboard_with_axe_in_every_state(page, base_url, axe, l
     assert_no_axe_violations(axe, page, "scale: professionals shown")
 
     page.reload()
-    page.locator('[data-component="safety-scale"][data-ready]').wait_for()
+    page.locator('[data-module="safety-scale"][data-ready]').wait_for()
     assert page.locator(f"#scale-{sid}-3").is_checked()
     assert pros.is_visible()
     assert page.locator(f"#scale-{sid}-up").input_value() == "Locks changed by Friday"
 
     # Reset asks first: cancelling keeps everything, accepting clears it.
     page.once("dialog", lambda d: d.dismiss())
-    page.locator('[data-component="safety-scale"] [data-action="reset"]').click()
+    page.locator('[data-module="safety-scale"] [data-action="reset"]').click()
     assert page.locator(f"#scale-{sid}-3").is_checked()
     page.once("dialog", lambda d: d.accept())
-    page.locator('[data-component="safety-scale"] [data-action="reset"]').click()
+    page.locator('[data-module="safety-scale"] [data-action="reset"]').click()
     assert not page.locator(f"#scale-{sid}-3").is_checked()
     assert not parents.is_visible()
     assert page.evaluate(f"localStorage.getItem('ecp:scale:{sid}')") is None
@@ -277,10 +277,10 @@ def test_reset_asks_before_clearing_the_grid(page, base_url):
     first = load_all()[sid].statements[0]
     page.locator(f"#st-{first.id}-grey-area").check()
     page.once("dialog", lambda d: d.dismiss())
-    page.locator('[data-component="grid-exercise"] [data-action="reset"]').click()
+    page.locator('[data-module="grid-exercise"] [data-action="reset"]').click()
     assert page.locator(f"#st-{first.id}-grey-area").is_checked()
     page.once("dialog", lambda d: d.accept())
-    page.locator('[data-component="grid-exercise"] [data-action="reset"]').click()
+    page.locator('[data-module="grid-exercise"] [data-action="reset"]').click()
     assert not page.locator(f"#st-{first.id}-grey-area").is_checked()
     assert page.evaluate(f"localStorage.getItem('ecp:exercise:{sid}')") is None
     # Keys follow the site-wide convention, so "delete my data" clears them.
@@ -294,15 +294,15 @@ def test_changing_an_answer_after_checking_says_the_score_is_out_of_date(page, b
     page.goto(url(base_url, sid, lang))
     for st in s.statements:
         page.locator(f"#st-{st.id}-{st.domain.value}").check()
-    page.locator('[data-component="grid-exercise"] [data-action="check"]').click()
-    live = page.locator('[data-component="grid-exercise"] [data-score]')
+    page.locator('[data-module="grid-exercise"] [data-action="check"]').click()
+    live = page.locator('[data-module="grid-exercise"] [data-score]')
     n = len(s.statements)
     assert live.text_content().startswith(strings.t("exercise.score", lang, score=n, total=n))
     first = s.statements[0]
     other = next(d for d in ("grey-area", "working-well") if d not in first.accepted)
     page.locator(f"#st-{first.id}-{other}").check()
     assert live.text_content() == strings.t("exercise.score_stale", lang)
-    page.locator('[data-component="grid-exercise"] [data-action="check"]').click()
+    page.locator('[data-module="grid-exercise"] [data-action="check"]').click()
     assert live.text_content().startswith(strings.t("exercise.score", lang, score=n - 1, total=n))
 
 
@@ -313,7 +313,7 @@ def test_both_languages_share_one_set_of_answers(page, base_url):
     page.goto(url(base_url, sid, "en"))
     page.locator(f"#st-{st.id}-grey-area").check()
     page.goto(url(base_url, sid, "cy"))
-    page.locator('[data-component="grid-exercise"][data-ready]').wait_for()
+    page.locator('[data-module="grid-exercise"][data-ready]').wait_for()
     assert page.locator(f"#st-{st.id}-grey-area").is_checked()
 
 
@@ -356,7 +356,7 @@ def test_readable_without_javascript(browser, base_url, lang):
             assert st.explanation[lang] in page.locator(f"#model-{st.id}").text_content()
         # Every view on the safety scale can be read.
         for v in s.safety_scale:
-            assert v.reason[lang] in page.locator('[data-component="safety-scale"]').text_content()
+            assert v.reason[lang] in page.locator('[data-module="safety-scale"]').text_content()
         assert page.locator('[data-stage="professionals"]').is_visible()
     finally:
         ctx.close()

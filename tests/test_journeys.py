@@ -57,14 +57,14 @@ def test_check_answers_moves_focus_to_a_summary_at_the_top(page, base_url, axe, 
     s = load_all()[sid]
     page.set_viewport_size({"width": width, "height": 740})
     page.goto(case_url(base_url, sid, lang, "#exercise"))
-    page.locator('[data-component="grid-exercise"][data-ready]').wait_for()
+    page.locator('[data-module="grid-exercise"][data-ready]').wait_for()
     # Two right, one wrong, the rest left unanswered: an early check.
     first, second, third = s.statements[:3]
     page.locator(f"#st-{first.id}-{first.domain.value}").check()
     page.locator(f"#st-{second.id}-{second.domain.value}").check()
     wrong = next(d for d in ("grey-area", "working-well", "needs-to-change") if d not in third.accepted)
     page.locator(f"#st-{third.id}-{wrong}").check()
-    page.locator('[data-component="grid-exercise"] [data-action="check"]').focus()
+    page.locator('[data-module="grid-exercise"] [data-action="check"]').focus()
     page.keyboard.press("Enter")
 
     summary = page.locator("[data-summary]")
@@ -95,7 +95,7 @@ def test_checking_early_does_not_give_the_answers_away(page, base_url, lang):
     sid = "teulu-ellis"
     s = load_all()[sid]
     page.goto(case_url(base_url, sid, lang))
-    page.locator('[data-component="grid-exercise"] [data-action="check"]').click()
+    page.locator('[data-module="grid-exercise"] [data-action="check"]').click()
     for st in s.statements:
         fs = page.locator(f"#statement-{st.id}")
         assert fs.locator("[data-verdict]").text_content() == strings.t("exercise.unanswered", lang)
@@ -105,7 +105,7 @@ def test_checking_early_does_not_give_the_answers_away(page, base_url, lang):
     st = s.statements[0]
     wrong = next(d for d in ("grey-area", "working-well", "needs-to-change") if d not in st.accepted)
     page.locator(f"#st-{st.id}-{wrong}").check()
-    page.locator('[data-component="grid-exercise"] [data-action="check"]').click()
+    page.locator('[data-module="grid-exercise"] [data-action="check"]').click()
     assert page.locator(f"#statement-{st.id} .ecp-grid__explanation").is_visible()
 
 
@@ -121,7 +121,7 @@ def test_one_saved_state_per_case_study_in_either_language(page, base_url):
     page.locator(f"#scale-{sid}-4").check(force=True)
     page.locator(f"#scale-{sid}-why").fill("Nain helps")
     page.goto(case_url(base_url, sid, "cy"))
-    page.locator('[data-component="safety-scale"][data-ready]').wait_for()
+    page.locator('[data-module="safety-scale"][data-ready]').wait_for()
     assert page.locator(f"#st-{st.id}-grey-area").is_checked()
     assert page.locator('[data-notes="grey-area"]').input_value() == "Ask the police"
     assert page.locator(f"#scale-{sid}-4").is_checked()
@@ -129,7 +129,7 @@ def test_one_saved_state_per_case_study_in_either_language(page, base_url):
     # And back: a change made in Welsh shows in English.
     page.locator(f"#st-{st.id}-working-well").check()
     page.goto(case_url(base_url, sid, "en"))
-    page.locator('[data-component="grid-exercise"][data-ready]').wait_for()
+    page.locator('[data-module="grid-exercise"][data-ready]').wait_for()
     assert page.locator(f"#st-{st.id}-working-well").is_checked()
     keys = page.evaluate("Object.keys(localStorage)")
     assert sorted(keys) == [f"ecp:exercise:{sid}", f"ecp:scale:{sid}"]
@@ -147,7 +147,7 @@ def test_work_saved_per_language_before_is_moved_not_lost(page, base_url):
         localStorage.setItem(`ecp:scale:${sid}:en`, JSON.stringify({rating: 6, stage: 1, fields: {why: 'Because'}}));
     }""", [sid, a.id, b.id])
     page.reload()
-    page.locator('[data-component="safety-scale"][data-ready]').wait_for()
+    page.locator('[data-module="safety-scale"][data-ready]').wait_for()
     assert page.locator(f"#st-{a.id}-grey-area").is_checked()
     assert page.locator(f"#st-{b.id}-working-well").is_checked()
     notes = page.locator('[data-notes="worries"]').input_value()
@@ -163,11 +163,11 @@ def test_self_study_progress_is_shared_across_languages(page, base_url):
     step = box.get_attribute("data-done")
     box.check()
     page.goto(f"{base_url}/cy/learn/self-study/")
-    page.locator("[data-component='self-study'][data-ready]").first.wait_for()
+    page.locator("[data-module='self-study'][data-ready]").first.wait_for()
     assert page.locator(f'input[data-done="{step}"]').is_checked()
     page.locator("#record-learned").fill("Dysgais")
     page.goto(f"{base_url}/learn/self-study/")
-    page.locator("[data-component='self-study'][data-ready]").first.wait_for()
+    page.locator("[data-module='self-study'][data-ready]").first.wait_for()
     assert page.locator("#record-learned").input_value() == "Dysgais"
 
 
@@ -179,7 +179,7 @@ def test_safety_scale_keeps_0_to_10_on_one_line_and_hints_beside_it(page, base_u
     sid = "teulu-pritchard"
     page.set_viewport_size({"width": width, "height": 700})
     page.goto(case_url(base_url, sid, lang, "#safety-scale"))
-    page.locator('[data-component="safety-scale"][data-ready]').wait_for()
+    page.locator('[data-module="safety-scale"][data-ready]').wait_for()
     boxes = page.evaluate(f"""() => [...Array(11).keys()].map(n => {{
         const r = document.querySelector('label[for="scale-{sid}-' + n + '"]').getBoundingClientRect();
         return [r.left, r.top, r.width, r.height]; }})""")
@@ -210,7 +210,7 @@ def test_safety_scale_keeps_0_to_10_on_one_line_and_hints_beside_it(page, base_u
 def test_plan_checker_moves_focus_to_a_results_summary(page, base_url, axe, lang, width):
     page.set_viewport_size({"width": width, "height": 740})
     page.goto(f"{base_url}{prefix(lang)}/plans/checker/")
-    page.wait_for_selector('[data-component="plan-checker"][data-ready] [data-action="check"]:not([disabled])')
+    page.wait_for_selector('[data-module="plan-checker"][data-ready] [data-action="check"]:not([disabled])')
     page.locator("#ecp-checker-input").fill("Parents to engage with services.\nNo alcohol will be kept in the home.\nMum will keep the children safe.")
     page.locator('[data-action="check"]').focus()
     page.keyboard.press("Enter")
@@ -235,7 +235,7 @@ def test_checker_page_has_no_notes_for_maintainers(site, lang):
 
 # ---------------------------------------------------------------- workbook
 
-WB_READY = '[data-component="steps-workbook"][data-ready]'
+WB_READY = '[data-module="steps-workbook"][data-ready]'
 
 
 def import_rating(page, **change):
@@ -275,10 +275,10 @@ def test_workbook_puts_the_work_before_the_file_actions(page, base_url, axe, lan
     first_field = page.locator(".wb-area [data-k=name]").first
     # From the start of the workbook to its first field: the privacy note, the workbook chooser and
     # name, then the area's heading. Before issue 17 the file buttons came first too (about 1,500px).
-    gap = first_field.evaluate("e => e.getBoundingClientRect().top - document.querySelector('[data-component=steps-workbook]').getBoundingClientRect().top")
+    gap = first_field.evaluate("e => e.getBoundingClientRect().top - document.querySelector('[data-module=steps-workbook]').getBoundingClientRect().top")
     assert gap < 1050, f"the first field of the work starts {gap}px into the workbook at {width}px"
     for act in ("export", "delete", "delete-all"):
-        btn = page.locator(f'[data-component="steps-workbook"] [data-act="{act}"]')
+        btn = page.locator(f'[data-module="steps-workbook"] [data-act="{act}"]')
         assert btn.evaluate("(b, f) => f.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING",
                             first_field.element_handle()), f"{act} comes after the work (DOM and Tab order)"
     # The import field's alert sits with the import field.

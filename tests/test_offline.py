@@ -21,7 +21,7 @@ from conftest import ROOT, copy_project, mkdocs_build, published_path
 from macros import strings
 
 LANGS = ["en", "cy"]
-OFFLINE = "[data-component='offline'][data-ready]"
+OFFLINE = "[data-module='offline'][data-ready]"
 SHOTS = ROOT / ".tmp" / "offline-screenshots"  # git-ignored: for looking at, not for comparing
 SHOTS.mkdir(parents=True, exist_ok=True)
 STATUS = f"{OFFLINE} [data-status]"
@@ -167,7 +167,7 @@ def keep(page, choice: str, lang: str):
     control.locator(f"input[value='{choice}']").check()
     control.locator("[data-keep]").click()
     kept = o(f"kept_{choice}", lang)
-    until(page, "document.querySelector('[data-component=offline][data-ready] [data-status]').textContent === arg", kept, 60000)
+    until(page, "document.querySelector('[data-module=offline][data-ready] [data-status]').textContent === arg", kept, 60000)
     return page.evaluate("() => ({said: window.__said, progress: window.__progress})")
 
 
@@ -272,7 +272,7 @@ def test_keep_both_then_everything_works_offline(sw_context, sw_page, server, ax
 
     # A grid exercise, a plan line, a workbook, then a reload: all with no network.
     page.goto(server.url + "/case-studies/teulu-hughes/")
-    grid = page.locator('[data-component="grid-exercise"][data-ready]')
+    grid = page.locator('[data-module="grid-exercise"][data-ready]')
     grid.wait_for()
     first = grid.locator("fieldset").first
     first.locator("input[type=radio]").first.check()
@@ -280,16 +280,16 @@ def test_keep_both_then_everything_works_offline(sw_context, sw_page, server, ax
     assert grid.locator("[data-score]").inner_text().strip()
 
     page.goto(server.url + "/cy/plans/checker/")
-    page.wait_for_selector('[data-component="plan-checker"][data-ready] [data-action="check"]:not([disabled])')
+    page.wait_for_selector('[data-module="plan-checker"][data-ready] [data-action="check"]:not([disabled])')
     page.fill("#ecp-checker-input", "Bydd Mam yn ymgysylltu â'r gwasanaethau.")
-    page.locator('[data-component="plan-checker"] [data-action="check"]').click()
+    page.locator('[data-module="plan-checker"] [data-action="check"]').click()
     until(page, "document.querySelectorAll('.ecp-line').length === 1")
 
     page.goto(server.url + "/steps/workbook/")
-    page.wait_for_selector('[data-component="steps-workbook"][data-ready]')
+    page.wait_for_selector('[data-module="steps-workbook"][data-ready]')
     page.locator(".wb-name").fill("Offline family")
     page.reload()
-    page.wait_for_selector('[data-component="steps-workbook"][data-ready]')
+    page.wait_for_selector('[data-module="steps-workbook"][data-ready]')
     assert page.locator(".wb-name").input_value() == "Offline family"
     page.watch.clean()
 
@@ -373,7 +373,7 @@ def test_control_states_axe_and_remove(sw_context, sw_page, server, axe, lang):
     assert not any(u.startswith(server.url + path(other, "elements/")) and u.endswith("/") for u in cached_urls(page))
     assert server.url + path(lang, "elements/measure/") in cached_urls(page)
     control.locator("[data-remove]").click()
-    until(page, "document.querySelector('[data-component=offline][data-ready] [data-status]').textContent === arg", o("removed", lang))
+    until(page, "document.querySelector('[data-module=offline][data-ready] [data-status]').textContent === arg", o("removed", lang))
     assert axe(page, OFFLINE) == []
     page.screenshot(path=str(SHOTS / f"offline-{lang}-4-removed.png"))
     assert not control.locator("[data-remove]").is_visible()
@@ -387,7 +387,7 @@ def test_download_stopped_by_lost_signal_says_so(sw_context, sw_page, server, ax
     go_offline(sw_context, server)
     control.locator("input[value='both']").check()
     control.locator("[data-keep]").click()
-    until(page, "document.querySelector('[data-component=offline][data-ready] [data-status]').textContent === arg", o("failed_network", "en"))
+    until(page, "document.querySelector('[data-module=offline][data-ready] [data-status]').textContent === arg", o("failed_network", "en"))
     assert axe(page, OFFLINE) == []
     assert not control.locator("[data-remove]").is_visible()
 
@@ -464,12 +464,12 @@ def test_delete_my_data_removes_the_copy_and_the_worker(sw_context, sw_page, ser
     keep(page, "en", "en")
     page.evaluate("localStorage.setItem('ecp:test', '1'); localStorage.setItem('other', 'x')")
     page.reload()
-    root = page.locator("[data-component='delete-data']")
+    root = page.locator("[data-module='delete-data']")
     root.locator("[data-delete]").wait_for(state="visible")
     assert o("data_copy", "en") in root.locator("[data-count]").inner_text()
     page.once("dialog", lambda d: d.accept())
     root.locator("[data-delete]").click()
-    until(page, "document.querySelector('[data-component=delete-data] [data-status]').textContent.includes(arg)", o("data_deleted_copy", "en"))
+    until(page, "document.querySelector('[data-module=delete-data] [data-status]').textContent.includes(arg)", o("data_deleted_copy", "en"))
     assert page.evaluate("caches.keys()") == []
     assert page.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
     assert page.evaluate("localStorage.getItem('other')") == "x"

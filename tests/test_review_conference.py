@@ -78,7 +78,7 @@ def test_judging_gives_feedback_survives_reload_and_is_axe_clean(page, base_url,
     page.goto(url(base_url, sid, lang))
     page.evaluate("localStorage.clear()")
     page.reload()
-    page.wait_for_selector("[data-component=review-conference][data-ready]")
+    page.wait_for_selector("[data-module=review-conference][data-ready]")
     details = page.locator("[data-answer-details]")
     assert details.first.is_hidden(), "the answer waits for the learner's judgement"
     assert axe(page) == [], "before judging"
@@ -105,7 +105,7 @@ def test_judging_gives_feedback_survives_reload_and_is_axe_clean(page, base_url,
     assert page.locator(f"#judge-{wrong_area.id}-feedback").text_content().startswith(strings.t("review.not_yet", lang))
     assert axe(page) == [], "after judging"
     page.reload()
-    page.wait_for_selector("[data-component=review-conference][data-ready]")
+    page.wait_for_selector("[data-module=review-conference][data-ready]")
     assert page.is_checked(f"#judge-{right_area.id}-{want}") and page.is_checked(f"#judge-{wrong_area.id}-{wrong}")
     assert page.locator(f"section#review-{right_area.id} [data-answer-details]").is_visible()
     stored = json.loads(page.evaluate(f"localStorage.getItem('ecp:review:{sid}')"))
@@ -123,7 +123,7 @@ def test_review_page_is_axe_clean_on_phone_and_fits(browser, base_url, axe, sid,
     ctx = browser.new_context(viewport={"width": 375, "height": 800}, service_workers="block")
     page = ctx.new_page()
     page.goto(url(base_url, sid, lang))
-    page.wait_for_selector("[data-component=review-conference][data-ready]")
+    page.wait_for_selector("[data-module=review-conference][data-ready]")
     assert axe(page) == []
     assert not page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth")
     ctx.close()

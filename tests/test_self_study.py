@@ -25,7 +25,7 @@ LANGS = {
 
 def open_page(page, base_url, lang):
     page.goto(f"{base_url}{LANGS[lang]['prefix']}/learn/self-study/")
-    page.wait_for_selector("[data-component='self-study'][data-ready]")
+    page.wait_for_selector("[data-module='self-study'][data-ready]")
 
 
 def test_steps_have_stable_unique_ids():
@@ -64,14 +64,14 @@ def test_progress_and_record_survive_a_reload(page, base_url, axe, lang):
     page.fill("#record-name", "A. N. Other")
     page.locator("#record-learned").press_sequentially("Name three areas of change, not ten.")
     page.locator("#record-supervision").press_sequentially("How do I keep the second core group on change?")
-    assert page.locator("[data-component=self-study] [data-progress]").inner_text() == words["progress"]
+    assert page.locator("[data-module=self-study] [data-progress]").inner_text() == words["progress"]
 
     page.reload()
-    page.wait_for_selector("[data-component='self-study'][data-ready]")
+    page.wait_for_selector("[data-module='self-study'][data-ready]")
     for sid in ("home", "conversations", "workbook"):
         assert page.locator(f"#done-{sid}").is_checked(), sid
     assert not page.locator("#done-thresholds").is_checked()
-    assert page.locator("[data-component=self-study] [data-progress]").inner_text() == words["progress"]
+    assert page.locator("[data-module=self-study] [data-progress]").inner_text() == words["progress"]
     assert page.locator("#record-name").input_value() == "A. N. Other"
     assert page.locator("#record-learned").input_value() == "Name three areas of change, not ten."
     assert page.locator("#record-supervision").input_value() == "How do I keep the second core group on change?"
@@ -93,7 +93,7 @@ def test_progress_and_record_survive_a_reload(page, base_url, axe, lang):
     # Unticking removes the step again.
     page.locator("label[for='done-home']").click()
     page.reload()
-    page.wait_for_selector("[data-component='self-study'][data-ready]")
+    page.wait_for_selector("[data-module='self-study'][data-ready]")
     assert not page.locator("#done-home").is_checked()
     assert page.locator("[data-done-list] li").count() == 2
 
@@ -114,7 +114,7 @@ def test_keyboard_marks_a_step_done(page, base_url, lang):
     page.keyboard.press("Space")
     assert page.locator("#done-change").is_checked()
     assert LANGS[lang]["mark"] in page.locator("label[for='done-change']").inner_text()
-    status = page.locator("[data-component=self-study] [data-progress]")
+    status = page.locator("[data-module=self-study] [data-progress]")
     assert status.get_attribute("role") == "status"
     assert status.inner_text().startswith("1 ")
 

@@ -291,7 +291,7 @@ def retyped_figures(html: str, lang: str) -> list[str]:
                                                            for n in scenario_names(sid))
             if not cited:
                 continue
-            component = lambda n: "data-component" in n["attrs"]  # noqa: E731
+            component = lambda n: "data-component" in n["attrs"] or "data-module" in n["attrs"]  # noqa: E731
             plain = " ".join(text(s, skip=component) for s in nodes if not component(s))
             for phrase in allowed:
                 plain = plain.replace(phrase, " ")

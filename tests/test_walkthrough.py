@@ -179,7 +179,7 @@ def test_a_copied_scenario_gets_all_its_conference_pages(project, tmp_path):
 # ---------------------------------------------------------------- real Chromium
 
 def status(page) -> str:
-    return page.locator("[data-component=conference-walkthrough] [data-status]").text_content()
+    return page.locator("[data-module=conference-walkthrough] [data-status]").text_content()
 
 
 def visible_steps(page) -> list[str]:
@@ -207,7 +207,7 @@ def test_keyboard_alone_steps_forward_and_back_announces_and_survives_reload(pag
     page.goto(url(base_url, sid, "walkthrough", lang))
     page.evaluate("localStorage.clear()")
     page.reload()
-    page.wait_for_selector("[data-component=conference-walkthrough][data-ready]")
+    page.wait_for_selector("[data-module=conference-walkthrough][data-ready]")
     assert visible_steps(page) == [f"grid-step-{order[0]['st'].id}"]
     assert page.locator("[data-board]:visible").count() == 1
     assert axe(page) == [], "first step"
@@ -226,7 +226,7 @@ def test_keyboard_alone_steps_forward_and_back_announces_and_survives_reload(pag
                      column=strings.t("exercise.col_" + order[3]["column"].replace("-", "_"), lang),
                      text=order[3]["st"].text[lang])
     assert status(page) == want
-    assert page.get_attribute("[data-component=conference-walkthrough] [role=status]", "aria-live") == "polite"
+    assert page.get_attribute("[data-module=conference-walkthrough] [role=status]", "aria-live") == "polite"
     page.keyboard.press("ArrowLeft")
     assert visible_steps(page) == [f"grid-step-{order[2]['st'].id}"]
     assert status(page).startswith(strings.t("walk.count", lang, n=3, total=len(order)).split(" 3")[0])
@@ -235,7 +235,7 @@ def test_keyboard_alone_steps_forward_and_back_announces_and_survives_reload(pag
     assert axe(page) == [], "middle step"
     # The step survives a reload (and is shared by both languages of the case study).
     page.reload()
-    page.wait_for_selector("[data-component=conference-walkthrough][data-ready]")
+    page.wait_for_selector("[data-module=conference-walkthrough][data-ready]")
     assert visible_steps(page) == [f"grid-step-{order[2]['st'].id}"]
     assert json.loads(page.evaluate(f"localStorage.getItem('ecp:walk:{sid}')")) == {"step": 2}
     # The last step: End key; Next does nothing more and says so to assistive tech.
@@ -261,7 +261,7 @@ def test_walkthrough_is_axe_clean_on_desktop_and_phone(browser, base_url, axe, s
         ctx = browser.new_context(viewport=viewport, service_workers="block")
         page = ctx.new_page()
         page.goto(url(base_url, sid, "walkthrough", lang))
-        page.wait_for_selector("[data-component=conference-walkthrough][data-ready]")
+        page.wait_for_selector("[data-module=conference-walkthrough][data-ready]")
         assert axe(page) == [], viewport
         overflow = page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth")
         assert not overflow, f"{sid} {lang} scrolls sideways at {viewport['width']}px"
@@ -272,7 +272,7 @@ def test_a_link_to_a_statement_opens_the_walkthrough_at_that_step(page, base_url
     s = load_all()["teulu-pritchard"]
     target = grid_steps(s)[5]["st"].id
     page.goto(url(base_url, "teulu-pritchard", "walkthrough", "en") + f"#grid-step-{target}")
-    page.wait_for_selector("[data-component=conference-walkthrough][data-ready]")
+    page.wait_for_selector("[data-module=conference-walkthrough][data-ready]")
     assert visible_steps(page) == [f"grid-step-{target}"]
 
 

@@ -15,7 +15,7 @@ from macros import strings
 from macros.model import Workbook
 
 LANGS = ["en", "cy"]
-READY = '[data-component="steps-workbook"][data-ready]'
+READY = '[data-module="steps-workbook"][data-ready]'
 CONTENT = ".md-content"  # the page itself; the theme's nav is checked site-wide elsewhere
 
 
@@ -386,7 +386,7 @@ def test_without_javascript_the_blank_form_is_offered(browser, site, base_url, l
 @pytest.mark.parametrize("lang", LANGS)
 def test_start_from_an_example(page, base_url, lang, axe):
     page.goto(url(base_url, lang, "case-studies/teulu-hughes/steps/"))
-    page.wait_for_selector('[data-component="steps-example"][data-ready]')
+    page.wait_for_selector('[data-module="steps-workbook-example"][data-ready]')
     example = json.loads(page.locator(".wb-example-data").text_content())
     assert page.locator(".wb-example svg[role=img]").count() == sum(1 for a in example["areas"] if a["ratings"])
     assert axe(page, CONTENT) == []

@@ -14,11 +14,12 @@ const require = createRequire(path.join(path.resolve(nodeModules), "noop.js"));
 const { injectManifest } = require("workbox-build");
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-// What may be kept. Anything not matched is never precached (Material ships big files the
+// What may be kept. Core is always kept: the offline page and the offline control (whose
+// offline.js imports common/). Anything not matched is never precached (Material ships big files the
 // site does not use: lunr language files, a Thai word splitter, source maps).
 const PATTERNS = {
   core: ["offline.html", "manifest.webmanifest", "cy/manifest.webmanifest",
-         "assets/components/offline/*", "assets/icons/*"],
+         "assets/components/offline/*", "assets/components/common/*", "assets/icons/*"],
   shared: ["assets/*.{css,js,svg}", "assets/images/*.png",
            "assets/stylesheets/*.min.css", "assets/javascripts/*.min.js",
            "assets/javascripts/workers/*.min.js", "assets/components/*/*.{js,css,json}",
@@ -28,7 +29,7 @@ const PATTERNS = {
 const IGNORE = ["**/*.map", "**/*.gz", "sw.js", "404.html", "cy/404.html", "assets/javascripts/lunr/**"];
 
 function groupOf(url) {
-  if (PATTERNS.core.some((p) => p === url) || url.startsWith("assets/components/offline/") || url.startsWith("assets/icons/")) return "core";
+  if (PATTERNS.core.some((p) => p === url) || url.startsWith("assets/components/offline/") || url.startsWith("assets/components/common/") || url.startsWith("assets/icons/")) return "core";
   // Material fetches the sitemap beside each page's twin in the other language: keep them all
   // (empty stubs, a few bytes each), so an English-only copy makes no failed request offline.
   if (url.endsWith("sitemap.xml")) return "shared";

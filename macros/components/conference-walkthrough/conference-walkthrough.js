@@ -1,10 +1,11 @@
 // The grid, statement by statement: show one step at a time, the flip charts up to that step,
 // announce each step, and remember it under ecp:walk:<scenario>. Without this module every step shows.
-const fmt = (s, v) => s.replace(/\{(\w+)\}/g, (_, k) => v[k]);
+import { fill } from "../common/fill.js";
+import { start, strings } from "../common/start.js";
+import { readObject, write } from "../common/storage.js";
 
 function init(root) {
-  root.dataset.ready = "true";
-  const S = JSON.parse(root.dataset.strings);
+  const S = strings(root);
   const key = root.dataset.key;
   const steps = [...root.querySelectorAll("[data-step]")];
   const board = [...root.querySelectorAll("[data-board]")];
@@ -14,10 +15,8 @@ function init(root) {
   const last = steps.length - 1;
   let current = 0;
 
-  try {
-    const saved = JSON.parse(localStorage.getItem(key) || "{}");
-    if (Number.isInteger(saved.step)) current = Math.min(Math.max(saved.step, 0), last);
-  } catch { /* ignore */ }
+  const saved = readObject(key);
+  if (Number.isInteger(saved.step)) current = Math.min(Math.max(saved.step, 0), last);
 
   root.querySelectorAll("[data-js-only]").forEach((el) => { el.hidden = false; });
   root.classList.add("ecp-walk--stepping");
@@ -32,7 +31,7 @@ function init(root) {
     prev.setAttribute("aria-disabled", String(current === 0));
     next.setAttribute("aria-disabled", String(current === last));
     const li = steps[current];
-    const text = fmt(S.announce, {
+    const text = fill(S.announce, {
       n: current + 1, total: steps.length, column: li.dataset.column,
       text: li.querySelector("[data-text]").textContent.trim(),
     });
@@ -45,7 +44,7 @@ function init(root) {
     const target = Math.min(Math.max(to, 0), last);
     if (target === current) return;
     current = target;
-    try { localStorage.setItem(key, JSON.stringify({ step: current })); } catch { /* full or blocked */ }
+    write(key, { step: current });
     show(true);
   }
 
@@ -75,4 +74,4 @@ function init(root) {
   window.addEventListener("hashchange", fromHash);
 }
 
-document.querySelectorAll('[data-component="conference-walkthrough"]:not([data-ready])').forEach(init);
+start("conference-walkthrough", init);

@@ -1,14 +1,12 @@
 // The four-domain grid exercise: check answers, try again, model grid, board, saving, print.
 // Strings come from data-strings; answers from each fieldset's data-accepted. Saved under
-// ecp:exercise:<case study>, one state for both languages (statement ids are the same in each).
-import { loadShared } from "./saved.js";
-
-const fmt = (s, v) => s.replace(/\{(\w+)\}/g, (m, k) => (Object.hasOwn(v, k) ? v[k] : m));
-
+// ecp:exercise:<case study> (data-key), one state for both languages (statement ids are the same in each).
+import { fill } from "../common/fill.js";
+import { start, strings } from "../common/start.js";
+import { readShared, remove, write } from "../common/storage.js";
 
 function init(root) {
-  root.dataset.ready = "true";
-  const S = JSON.parse(root.dataset.strings);
+  const S = strings(root);
   const key = root.dataset.key;
   const form = root.querySelector("[data-grid-form]");
   const sets = [...root.querySelectorAll("[data-statement]")];
@@ -19,8 +17,8 @@ function init(root) {
   let state = { answers: {}, checked: false, notes: {} };
 
   const summary = root.querySelector("[data-summary]");
-  state = { ...state, ...loadShared(key, root.dataset.lang) };
-  const save = () => { try { localStorage.setItem(key, JSON.stringify(state)); } catch { /* full or blocked */ } };
+  state = { ...state, ...readShared(key, root.dataset.lang) };
+  const save = () => write(key, state);
 
   root.querySelectorAll("[data-js-only]").forEach((el) => { el.hidden = false; });
 
@@ -43,7 +41,7 @@ function init(root) {
       fb.hidden = false;
       if (!ok) notYet.push(fs);
     });
-    const text = fmt(S.score, { score: right, total: sets.length });
+    const text = fill(S.score, { score: right, total: sets.length });
     score.textContent = text + " " + (right === sets.length ? S.score_all : S.score_more);
     summary.querySelector("[data-summary-score]").textContent = text;
     summary.querySelector("[data-summary-intro]").textContent = notYet.length ? S.summary_not_yet : S.score_all;
@@ -156,7 +154,7 @@ function init(root) {
     },
     reset() {
       if (!window.confirm(S.reset_confirm)) return;
-      try { localStorage.removeItem(key); } catch { /* ignore */ }
+      remove(key);
       state = { answers: {}, checked: false, notes: {} };
       form.reset();
       notes.forEach((ta) => { ta.value = ""; });
@@ -190,4 +188,4 @@ function init(root) {
   window.addEventListener("hashchange", openFromHash);
 }
 
-document.querySelectorAll('[data-component="grid-exercise"]:not([data-ready])').forEach(init);
+start("grid-exercise", init);

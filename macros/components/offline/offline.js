@@ -1,11 +1,14 @@
 // Offline use: registers the service worker (sw.js at the site root), drives the "keep this site
 // on this device" control, and says when a new version of the site is ready. The worker does the
-// downloading; this page only asks and reports. UI text: data-ui (macros/content/strings.yml, offline.*).
+// downloading; this page only asks and reports. UI text: data-strings (macros/content/strings.yml, offline.*).
+// The worker is registered once per page, whether or not the page shows the control.
+import { fill } from "../common/fill.js";
+import { start, strings } from "../common/start.js";
+
 const sw = navigator.serviceWorker;
 const swUrl = new URL("../../../sw.js", import.meta.url);
-const roots = [...document.querySelectorAll("[data-component='offline']:not([data-ready])")];
-const ui = roots.length ? JSON.parse(roots[0].dataset.ui) : {};
-const fill = (text, values) => (text || "").replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
+const roots = [];
+let ui = {};
 const lang = document.documentElement.lang === "cy" ? "cy" : "en";
 const CHOICES = { en: ["en"], cy: ["cy"], both: ["en", "cy"] };
 let state = { langs: [], sizes: null, busy: null };
@@ -88,7 +91,6 @@ function onMessage(event) {
 }
 
 function setUp(root) {
-  root.dataset.ready = "true";
   root.hidden = false;
   root.querySelector("[data-form]").addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -100,13 +102,10 @@ function setUp(root) {
   root.querySelector("[data-remove]").addEventListener("click", () => send({ type: "remove" }));
 }
 
-function unsupported() {
-  for (const root of roots) {
-    root.dataset.ready = "true";
-    root.hidden = false;
-    root.querySelector("[data-form]").hidden = true;
-    root.querySelector("[data-status]").textContent = ui.unsupported;
-  }
+function unsupported(root) {
+  root.hidden = false;
+  root.querySelector("[data-form]").hidden = true;
+  root.querySelector("[data-status]").textContent = ui.unsupported;
 }
 
 // A new version has installed and waits: say so; the reader's click lets it take over.
@@ -135,7 +134,8 @@ function watch(reg) {
   });
 }
 
-async function start() {
+// Resolves with the active worker once it is ready.
+async function register() {
   const hadController = Boolean(sw.controller);
   sw.addEventListener("message", onMessage);
   sw.addEventListener("controllerchange", () => {
@@ -145,21 +145,27 @@ async function start() {
   const reg = await sw.register(swUrl.href, { scope: new URL("../../../", import.meta.url).href });
   watch(reg);
   const ready = await sw.ready;
-  roots.forEach(setUp);
-  if (ready.active) ready.active.postMessage({ type: "status" });
   // The first page was loaded before the worker was in charge: hand it what this page used.
   if (!hadController && ready.active) {
     const urls = [location.href, ...performance.getEntriesByType("resource").map((e) => e.name)]
       .filter((u) => u.startsWith(reg.scope));
     ready.active.postMessage({ type: "visited", urls });
   }
+  return ready.active;
 }
 
 // Registered after load, so the worker never competes with the page itself.
-const begin = () => start().catch(unsupported);
-if (sw && "caches" in window) {
-  if (document.readyState === "complete") begin();
-  else window.addEventListener("load", begin, { once: true });
-} else {
-  unsupported();
-}
+const loaded = new Promise((resolve) => {
+  if (document.readyState === "complete") resolve();
+  else window.addEventListener("load", resolve, { once: true });
+});
+const registered = sw && "caches" in window ? loaded.then(register) : Promise.reject(new Error("no service worker"));
+// The worker answers with its status, which every control shows (by then each is set up).
+registered.then((active) => active && active.postMessage({ type: "status" }), () => {});
+
+// Each control: shown and working once the worker is ready, or saying why it cannot be.
+start("offline", (root) => {
+  if (!roots.length) ui = strings(root);
+  roots.push(root);
+  return registered.then(() => setUp(root), () => unsupported(root));
+});

@@ -1,11 +1,14 @@
 // The plan checker page. The logic is in plan-check.js (no DOM); this file only draws.
 // Strings come from data-strings. Nothing is sent anywhere; the text is kept in localStorage
 // (key ecp:plan-checker:text) only while the user ticks "Keep my text on this device".
+import { fill } from "../common/fill.js";
+import { start, strings } from "../common/start.js";
+import { available, readText, remove, writeText } from "../common/storage.js";
 import { checkPlan } from "./plan-check.js";
 
 export { checkPlanItem, checkPlan, detectLanguage } from "./plan-check.js";
 
-const KEY = "ecp:plan-checker:text";
+const KEY = "plan-checker:text"; // kept as plain text, not JSON
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -15,11 +18,6 @@ function el(tag, attrs = {}, ...children) {
   }
   for (const child of children) if (child !== null && child !== undefined) node.append(child);
   return node;
-}
-const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, k) => (Object.hasOwn(values, k) ? values[k] : `{${k}}`));
-
-function storage() {
-  try { return window.localStorage; } catch { return null; }
 }
 
 /** The line with the vague phrases wrapped in <mark>. Text only: never innerHTML. */
@@ -50,9 +48,7 @@ function findingItem(f, words, guide) {
 }
 
 function init(root) {
-  if (root.dataset.ready) return;
-  root.dataset.ready = "true";
-  const words = JSON.parse(root.dataset.strings || "{}");
+  const words = strings(root);
   const lang = root.dataset.lang || document.documentElement.lang || "en";
   const guide = root.dataset.guide || "";
   const input = root.querySelector("textarea");
@@ -62,7 +58,7 @@ function init(root) {
   const lineList = root.querySelector("[data-lines]");
   const keep = root.querySelector('[data-action="keep"]');
   const summary = root.querySelector("[data-summary]");
-  const store = storage();
+  const store = available();
 
   function announce(text) {
     // Clear first so the same message is announced again.
@@ -113,7 +109,7 @@ function init(root) {
   }
 
   function save() {
-    if (store && keep.checked) store.setItem(KEY, input.value);
+    if (store && keep.checked) writeText(KEY, input.value);
   }
 
   root.querySelector('[data-action="check"]').addEventListener("click", () => run());
@@ -140,12 +136,12 @@ function init(root) {
   input.addEventListener("input", save);
   keep.addEventListener("change", () => {
     if (!store) return;
-    if (keep.checked) { store.setItem(KEY, input.value); announce(words.saved); }
-    else { store.removeItem(KEY); announce(words.forgotten); }
+    if (keep.checked) { writeText(KEY, input.value); announce(words.saved); }
+    else { remove(KEY); announce(words.forgotten); }
   });
 
-  const kept = store && store.getItem(KEY);
-  if (kept !== null && kept !== undefined && store) {
+  const kept = store ? readText(KEY) : null;
+  if (kept !== null) {
     keep.checked = true;
     input.value = kept;
     if (kept.trim()) run(false);
@@ -153,7 +149,4 @@ function init(root) {
   root.querySelectorAll("[disabled]").forEach((b) => { b.disabled = false; });
 }
 
-if (typeof document !== "undefined") {
-  const start = () => document.querySelectorAll('[data-component="plan-checker"]').forEach(init);
-  if (typeof document$ !== "undefined") document$.subscribe(start); else start();
-}
+if (typeof document !== "undefined") start("plan-checker", init);

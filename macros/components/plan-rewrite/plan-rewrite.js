@@ -1,12 +1,11 @@
 // Plan rewrites: the gallery's theme filter (native radio buttons; all shown without JS),
 // and "Print this rewrite", which prints one rewrite as a one-page handout.
 // The filter is kept in the address (?theme=alcohol) so a mentor can send a filtered link.
-const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, k) => (Object.hasOwn(values, k) ? values[k] : `{${k}}`));
+import { fill } from "../common/fill.js";
+import { start, strings } from "../common/start.js";
 
 function initGallery(root) {
-  if (root.dataset.ready) return;
-  root.dataset.ready = "true";
-  const words = JSON.parse(root.dataset.strings || "{}");
+  const words = strings(root);
   const fieldset = root.querySelector("[data-filter]");
   const status = root.querySelector("[data-status]");
   const items = [...root.querySelectorAll(".ecp-gallery__item")];
@@ -19,7 +18,7 @@ function initGallery(root) {
       item.hidden = !show;
       if (show) shown += 1;
     }
-    if (announce) status.textContent = fill(words.showing || "", { shown, total: items.length });
+    if (announce) status.textContent = fill(words.showing, { shown, total: items.length });
   }
   fieldset.addEventListener("change", (event) => {
     const theme = event.target.value;
@@ -29,11 +28,11 @@ function initGallery(root) {
     history.replaceState(null, "", url);
   });
   const wanted = new URL(location.href).searchParams.get("theme") || "";
-  const start = radios.find((r) => r.value === wanted);
+  const chosen = radios.find((r) => r.value === wanted);
   // A link to one rewrite (#sid--id) always shows it, whatever the filter.
   const target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
-  if (start && wanted && !(target && root.contains(target) && target.closest(".ecp-gallery__item").dataset.theme !== wanted)) {
-    start.checked = true;
+  if (chosen && wanted && !(target && root.contains(target) && target.closest(".ecp-gallery__item").dataset.theme !== wanted)) {
+    chosen.checked = true;
     apply(wanted, true);
   }
   fieldset.hidden = false;
@@ -58,14 +57,13 @@ function printOne(button) {
   window.print();
 }
 
-function start() {
-  document.querySelectorAll('[data-component="rewrite-gallery"]').forEach(initGallery);
-  document.querySelectorAll("[data-print]").forEach((button) => {
-    if (button.dataset.ready) return;
-    button.dataset.ready = "true";
+// Each rewrite's print button.
+function initRewrite(root) {
+  root.querySelectorAll("[data-print]").forEach((button) => {
     button.hidden = false;
     button.addEventListener("click", () => printOne(button));
   });
 }
 
-if (typeof document$ !== "undefined") document$.subscribe(start); else start();
+start("plan-rewrite-gallery", initGallery);
+start("plan-rewrite", initRewrite);

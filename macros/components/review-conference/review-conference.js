@@ -1,15 +1,15 @@
 // The review conference: the learner judges each area (real change, or compliance without change),
 // gets the scenario's feedback, and the answers are kept under ecp:review:<scenario>.
-const fmt = (s, v) => s.replace(/\{(\w+)\}/g, (_, k) => v[k]);
+import { fill } from "../common/fill.js";
+import { start, strings } from "../common/start.js";
+import { readObject, remove, write } from "../common/storage.js";
 
 function init(root) {
-  root.dataset.ready = "true";
-  const S = JSON.parse(root.dataset.strings);
+  const S = strings(root);
   const key = root.dataset.key;
   const areas = [...root.querySelectorAll("[data-area]")];
-  let answers = {};
-  try { answers = JSON.parse(localStorage.getItem(key) || "{}") || {}; } catch { /* ignore */ }
-  const save = () => { try { localStorage.setItem(key, JSON.stringify(answers)); } catch { /* full or blocked */ } };
+  let answers = readObject(key);
+  const save = () => write(key, answers);
 
   root.querySelectorAll("[data-js-only]").forEach((el) => { el.hidden = false; });
 
@@ -29,7 +29,7 @@ function init(root) {
     area.dataset.result = right ? "right" : "not-yet";
     details.hidden = false;
     details.open = true;
-    const text = `${right ? S.right : S.not_yet} ${fmt(S.judged, { judgement: S.labels[area.dataset.answer] })} ` +
+    const text = `${right ? S.right : S.not_yet} ${fill(S.judged, { judgement: S.labels[area.dataset.answer] })} ` +
       area.querySelector("[data-reason]").textContent.trim();
     // On load (answers restored), show the short verdict; the reason is in the open details.
     feedback.textContent = announce ? text : (right ? S.right : S.not_yet);
@@ -48,10 +48,10 @@ function init(root) {
 
   root.querySelector('[data-action="reset"]').addEventListener("click", () => {
     answers = {};
-    try { localStorage.removeItem(key); } catch { /* ignore */ }
+    remove(key);
     areas.forEach((a) => show(a, false));
     root.querySelector("[data-cleared]").textContent = S.cleared;
   });
 }
 
-document.querySelectorAll('[data-component="review-conference"]:not([data-ready])').forEach(init);
+start("review-conference", init);

@@ -1,13 +1,13 @@
 // The safety scale: the learner rates first; then the parents' view; then the professionals'.
 // Strings come from data-strings. Saved under ecp:scale:<case study>, one state for both languages.
-import { loadShared } from "../grid-exercise/saved.js";
+import { fill } from "../common/fill.js";
+import { start, strings } from "../common/start.js";
+import { readShared, remove, write } from "../common/storage.js";
 
-const fmt = (s, v) => s.replace(/\{(\w+)\}/g, (m, k) => (Object.hasOwn(v, k) ? v[k] : m));
 const STAGES = ["parents", "professionals"];
 
 function init(root) {
-  root.dataset.ready = "true";
-  const S = JSON.parse(root.dataset.strings);
+  const S = strings(root);
   const key = root.dataset.key;
   const status = root.querySelector("[data-status]");
   const radios = [...root.querySelectorAll('input[type="radio"]')];
@@ -17,8 +17,8 @@ function init(root) {
   let state = { rating: null, stage: 0, fields: {} };
 
   const error = root.querySelector("[data-error]");
-  state = { ...state, ...loadShared(key, root.dataset.lang) };
-  const save = () => { try { localStorage.setItem(key, JSON.stringify(state)); } catch { /* ignore */ } };
+  state = { ...state, ...readShared(key, root.dataset.lang) };
+  const save = () => write(key, state);
 
   root.querySelectorAll("[data-js-only]").forEach((el) => { el.hidden = false; });
 
@@ -31,7 +31,7 @@ function init(root) {
     root.querySelector('[data-action="parents"]').closest("p").hidden = state.stage > 0;
     root.querySelector('[data-action="professionals"]').closest("p").hidden = state.stage > 1;
     root.dataset.stage = state.stage;
-    compare.textContent = state.rating === null ? "" : fmt(S.compare, {
+    compare.textContent = state.rating === null ? "" : fill(S.compare, {
       you: state.rating, parents: scores("parents").join(", "), professionals: scores("professionals").join(", "),
     });
   }
@@ -76,7 +76,7 @@ function init(root) {
     professionals: () => reveal(2),
     reset() {
       if (!window.confirm(S.reset_confirm)) return;
-      try { localStorage.removeItem(key); } catch { /* ignore */ }
+      remove(key);
       state = { rating: null, stage: 0, fields: {} };
       radios.forEach((r) => { r.checked = false; });
       fields.forEach((f) => { f.value = ""; });
@@ -91,4 +91,4 @@ function init(root) {
   });
 }
 
-document.querySelectorAll('[data-component="safety-scale"]:not([data-ready])').forEach(init);
+start("safety-scale", init);

@@ -5,9 +5,9 @@ const template = document.getElementById("ecp-search");
 const header = document.querySelector(".md-header__inner");
 const toggle = document.getElementById("__search");
 
-if (template && header && toggle && !document.querySelector('[data-component="search"]')) {
+if (template && header && toggle && !document.querySelector('[data-module="search"]')) {
   header.insertBefore(template.content.cloneNode(true), header.querySelector(".md-header__source"));
-  const root = header.querySelector('[data-component="search"]');
+  const root = header.querySelector('[data-module="search"]');
   const input = root.querySelector(".md-search__input");
   const button = header.querySelector("[data-search-open]");
   // On small screens the closed search panel sits off-screen: keep it out of the Tab order.

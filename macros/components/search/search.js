@@ -3,6 +3,8 @@
 // pages only. Welsh query words are expanded with normalise.js to every form on the site that
 // shares a radical (blant -> plant, mhlant, phlant); results that match the words as typed come
 // first, with their accents (tân before tan).
+import { fill } from "../common/fill.js";
+import { strings as stringsOf } from "../common/start.js";
 import { expand, words } from "./normalise.js";
 
 const SITE = new URL("../../../", import.meta.url); // the site root, wherever it is served
@@ -117,7 +119,7 @@ function item(data) {
 }
 
 export function start(root) {
-  const strings = JSON.parse(root.dataset.strings);
+  const strings = stringsOf(root);
   const lang = root.dataset.lang;
   const input = root.querySelector(".md-search__input");
   const status = root.querySelector(".md-search-result__meta");
@@ -135,7 +137,7 @@ export function start(root) {
   let more = null;
 
   const say = (text) => { status.textContent = text; };
-  const count = (n) => (n === 1 ? strings.one : strings.other.replace("{n}", n));
+  const count = (n) => (n === 1 ? strings.one : fill(strings.other, { n }));
 
   async function showMore(terms, run) {
     const next = results.slice(shown, shown + PAGE);
@@ -180,7 +182,7 @@ export function start(root) {
       more?.remove();
       more = null;
       if (!found.length) {
-        say(strings.none.replace("{q}", text));
+        say(fill(strings.none, { q: text }));
         return;
       }
       await showMore(words(text), me);

@@ -1,29 +1,13 @@
 // Self-study path: "mark as done" progress and the learning record, kept in localStorage only.
 // Keys: ecp:self-study:progress  {stepId: "YYYY-MM-DD"}
 //       ecp:self-study:record    {field: text}
-// UI text comes from the component's data-ui attribute (macros/content/strings.yml, study.* and record.*).
-const PROGRESS = "ecp:self-study:progress";
-const RECORD = "ecp:self-study:record";
+// UI text comes from the component's data-strings attribute (macros/content/strings.yml, study.* and record.*).
+import { fill } from "../common/fill.js";
+import { start, strings } from "../common/start.js";
+import { PREFIX, readObject as read, write } from "../common/storage.js";
 
-function read(key) {
-  try {
-    const value = JSON.parse(localStorage.getItem(key) || "{}");
-    return value && typeof value === "object" && !Array.isArray(value) ? value : {};
-  } catch {
-    return {};
-  }
-}
-
-function write(key, value) {
-  try {
-    localStorage.setItem(key, JSON.stringify(value));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const fill = (text, values) => text.replace(/\{(\w+)\}/g, (m, k) => (Object.hasOwn(values, k) ? values[k] : m));
+const PROGRESS = "self-study:progress";
+const RECORD = "self-study:record";
 // Dates as "22 November 2026" / "22 Tachwedd 2026", with month names from the page's strings
 // (browsers' Welsh locale data is not always present).
 let MONTHS = [];
@@ -68,7 +52,7 @@ function initSteps(root, ui) {
   }
   render(false);
   // Another tab, or the privacy page's delete button in another tab.
-  window.addEventListener("storage", (e) => { if (e.key === PROGRESS || e.key === null) render(false); });
+  window.addEventListener("storage", (e) => { if (e.key === PREFIX + PROGRESS || e.key === null) render(false); });
 }
 
 function initRecord(root, ui) {
@@ -101,7 +85,7 @@ function initRecord(root, ui) {
 
   function renderDone() {
     const progress = read(PROGRESS);
-    const steps = [...document.querySelectorAll("[data-component='self-study'] li[data-step]")];
+    const steps = [...document.querySelectorAll("[data-module='self-study'] li[data-step]")];
     const done = steps.filter((li) => progress[li.dataset.step]);
     list.replaceChildren();
     if (!done.length) {
@@ -128,17 +112,13 @@ function initRecord(root, ui) {
   });
 }
 
-function init() {
-  const roots = [...document.querySelectorAll("[data-component='self-study']:not([data-ready])")];
-  // The route first, so the record can list what it marked as done.
-  roots.sort((a, b) => (a.dataset.part === "steps" ? -1 : 0) - (b.dataset.part === "steps" ? -1 : 0));
-  for (const root of roots) {
-    root.dataset.ready = "true";
-    const ui = JSON.parse(root.dataset.ui);
-    if (!MONTHS.length && ui.months) MONTHS = ui.months.split(",");
-    if (root.dataset.part === "steps") initSteps(root, ui);
-    else initRecord(root, ui);
-  }
+// The route and the record may be on one page in either order: the record lists what the route
+// has marked as done from storage, and again whenever the route says it changed.
+function init(root) {
+  const ui = strings(root);
+  if (!MONTHS.length && ui.months) MONTHS = ui.months.split(",");
+  if (root.dataset.part === "steps") initSteps(root, ui);
+  else initRecord(root, ui);
 }
 
-if (typeof document$ !== "undefined") document$.subscribe(init); else init();
+start("self-study", init);

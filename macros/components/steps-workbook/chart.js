@@ -1,5 +1,7 @@
 // A small accessible SVG line chart: family and professionals' ratings (1-10) over meetings.
 // Text goes in with textContent only. The table beside it is the full alternative.
+import { fill } from "../common/fill.js";
+
 const NS = "http://www.w3.org/2000/svg";
 const W = 480, H = 250, L = 34, R = 16, T = 34, B = 40;
 let uid = 0;
@@ -12,7 +14,6 @@ function el(name, attrs, parent, text) {
   return node;
 }
 export const unquote = (s) => s.trim().replace(/^["“”'](.*)["“”']$/s, "$1");
-const fill = (s, v) => s.replace(/\{(\w+)\}/g, (_, k) => (Object.hasOwn(v, k) ? v[k] : `{${k}}`));
 
 /** "2026-06-02" as "2 Jun 2026" / "2 Meh 2026", with month names from the page's strings. */
 export function formatDate(iso, w) {

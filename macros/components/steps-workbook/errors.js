@@ -1,7 +1,8 @@
 // A refused import, in words in the page's language: store.js's validator reports a path such as
 // "areas.3.ratings.2.family"; this says "Area 3, rating 2: the family's rating must be a number
 // from 1 to 10." Strings are workbook.err_* in macros/content/strings.yml.
-const fill = (s, v) => s.replace(/\{(\w+)\}/g, (_, k) => (k in v ? v[k] : `{${k}}`));
+import { fill } from "../common/fill.js";
+
 const TOP = { name: "err_name", lang: "err_lang", updated: "err_updated", areas: "err_areas" };
 const AREA_TEXTS = ["name", "not_good_enough", "good_enough", "contingency"];
 const STEP_TEXTS = ["text", "who", "by"];

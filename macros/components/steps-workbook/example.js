@@ -2,11 +2,10 @@
 // (embedded as a workbook export) into a new workbook on this device, then opens the workbook.
 import { add, load, save, validate } from "./store.js";
 import { chart } from "./chart.js";
+import { start, strings } from "../common/start.js";
 
-document.querySelectorAll('[data-component="steps-example"]').forEach((root) => {
-  if (root.dataset.ready) return;
-  root.dataset.ready = "true";
-  const { w } = JSON.parse(root.querySelector(".wb-words").textContent);
+start("steps-workbook-example", (root) => {
+  const w = strings(root);
   const r = validate(JSON.parse(root.querySelector(".wb-example-data").textContent));
   if (!r.ok) return;
   const example = r.value;
@@ -16,12 +15,12 @@ document.querySelectorAll('[data-component="steps-example"]').forEach((root) => 
     fig.querySelector(".wb-chart-svg").append(chart(a.ratings, w, a.name));
     fig.hidden = false;
   });
-  const start = root.querySelector(".wb-example-start");
-  start.hidden = false;
-  start.querySelector("button").addEventListener("click", () => {
+  const offer = root.querySelector(".wb-example-start");
+  offer.hidden = false;
+  offer.querySelector("button").addEventListener("click", () => {
     const state = load();
     add(state, { ...example, updated: new Date().toISOString() });
-    if (!save(state)) { start.querySelector(".wb-alert").textContent = w.storage_error; return; }
+    if (!save(state)) { offer.querySelector(".wb-alert").textContent = w.storage_error; return; }
     location.href = root.dataset.workbookHref;
   });
 });

@@ -1,17 +1,18 @@
 // The Steps to Change workbook. Kept in localStorage only; nothing is sent anywhere.
-// All UI text comes from the page (a JSON block of strings); user text is set with .value or
+// All UI text comes from the page (the root's data-strings); user text is set with .value or
 // .textContent only, never as HTML.
 import { LIMITS, add, emptyArea, emptyWorkbook, fileName, load, parse, save, validDate, validate } from "./store.js";
 import { byDate, chart, formatDate, unquote } from "./chart.js";
 import { describe } from "./errors.js";
+import { fill } from "../common/fill.js";
+import { start, strings } from "../common/start.js";
 
-const fill = (s, v) => s.replace(/\{(\w+)\}/g, (_, k) => (Object.hasOwn(v, k) ? v[k] : `{${k}}`));
 const grow = CSS.supports && CSS.supports("field-sizing", "content")
   ? () => {} : (t) => { if (t.tagName === "TEXTAREA") { t.style.height = "auto"; t.style.height = `${t.scrollHeight + 2}px`; } };
 
 function init(root) {
-  if (root.dataset.ready) return;
-  const { w, lang } = JSON.parse(root.querySelector(".wb-words").textContent);
+  const w = strings(root);
+  const lang = root.dataset.lang;
   const $ = (sel, r = root) => r.querySelector(sel);
   const app = $(".wb-app"), areasEl = $(".wb-areas"), alertEl = $(".wb-alert"), statusEl = $(".wb-status");
   const savedEl = $(".wb-saved"), warnEl = $(".wb-warning"), choose = $(".wb-choose"), nameIn = $(".wb-name");
@@ -236,8 +237,7 @@ function init(root) {
 
   addEventListener("afterprint", () => delete document.documentElement.dataset.wbPrint);
   app.hidden = false;
-  root.dataset.ready = "true";
   render();
 }
 
-document.querySelectorAll('[data-component="steps-workbook"]').forEach(init);
+start("steps-workbook", init);

@@ -1,8 +1,10 @@
 // Steps to Change workbook: the data format, its validation, and storage on this device only.
 // The format mirrors macros/model.py (Workbook, Area[str], Step, Rating); keep the limits equal.
+import { read, remove, write } from "../common/storage.js";
+
 export const FORMAT = "ecp-steps-workbook";
 export const VERSION = 1;
-export const KEY = "ecp:workbooks";
+export const KEY = "workbooks"; // localStorage ecp:workbooks (common/storage.js adds the prefix)
 export const LIMITS = { file: 1 << 20, name: 200, text: 4000, areas: 10, steps: 50, ratings: 100 };
 const UPDATED = /^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2}:\d{2})?)?$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -95,10 +97,9 @@ export const emptyWorkbook = (name, lang) =>
 export const newId = () => Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
 
 /** The stored state: {current, books: {id: workbook}}. Anything unreadable is left out. */
-export function load(storage = globalThis.localStorage) {
+export function load() {
   const state = { current: null, books: {} };
-  let raw = null;
-  try { raw = JSON.parse(storage.getItem(KEY) || "null"); } catch { /* unreadable: start afresh */ }
+  const raw = read(KEY); // null when missing or unreadable: start afresh
   if (isObj(raw) && isObj(raw.books)) {
     for (const [id, book] of Object.entries(raw.books)) {
       const r = validate(book);
@@ -110,12 +111,8 @@ export function load(storage = globalThis.localStorage) {
 }
 
 /** Save everything; false when the browser refuses (full, or storage switched off). */
-export function save(state, storage = globalThis.localStorage) {
-  try {
-    if (Object.keys(state.books).length) storage.setItem(KEY, JSON.stringify(state));
-    else storage.removeItem(KEY);
-    return true;
-  } catch { return false; }
+export function save(state) {
+  return Object.keys(state.books).length ? write(KEY, state) : remove(KEY);
 }
 
 /** Add a workbook as a new entry and make it current. */
