@@ -1,28 +1,16 @@
-"""The plan checker page, in real Chromium, and its module under Node."""
+"""The plan checker page, in real Chromium. Its module's Node tests (tests/node/) run once, from
+`make test` (`node --test tests/node/*.test.mjs`)."""
 from __future__ import annotations
 
 import gzip
-import shutil
-import subprocess
 
 import pytest
 
-from conftest import ROOT
+from helpers import component_assets
 
-COMPONENT = ROOT / "docs" / "assets" / "components" / "plan-checker"
+COMPONENT = component_assets("plan-checker")
 PAGES = {"en": "/plans/checker/", "cy": "/cy/plans/checker/"}
 KEY = "ecp:plan-checker:text"
-
-
-def test_node_tests_for_the_module_pass():
-    node = shutil.which("node")
-    if not node:
-        pytest.skip("node is not installed")
-    result = subprocess.run([node, "--test", "tests/node/"], cwd=ROOT, capture_output=True, text=True)
-    figures = [ln for ln in result.stdout.splitlines() if "caught" in ln]
-    print("\n".join(figures))
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
-    assert len(figures) >= 4
 
 
 def test_budget_under_15_kib_gzip():

@@ -10,17 +10,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from helpers import LANGS, MAKEFILE, MKDOCS_YML, README, prefix
 from macros import strings
 from macros.loader import load_all
 
-LANGS = ("en", "cy")
 PHONE, SMALL_PHONE, ZOOMED, LAPTOP = 375, 320, 1024, 1280
-ROOT = Path(__file__).resolve().parent.parent
-CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-
-
-def prefix(lang: str) -> str:
-    return "/cy" if lang == "cy" else ""
+CONFIG = yaml.load(MKDOCS_YML.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 
 
 def case_url(base_url: str, sid: str, lang: str, frag: str = "") -> str:
@@ -230,7 +225,7 @@ def test_checker_page_has_no_notes_for_maintainers(site, lang):
     article = html.split('<article', 1)[1].split('</article>', 1)[0]
     text = re.sub(r"<[^>]+>", " ", re.sub(r"data-strings='[^']*'", "", article))
     assert "wording.json" not in text
-    assert "wording.json" in (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "wording.json" in README.read_text(encoding="utf-8")
 
 
 # ---------------------------------------------------------------- workbook
@@ -452,9 +447,15 @@ def test_built_site_names_no_local_address(site):
 
 
 def test_make_serve_still_serves_locally():
-    make = (ROOT / "Makefile").read_text(encoding="utf-8")
-    serve = make.split("\nserve:", 1)[1].split("\n\n", 1)[0]
-    assert "SITE_URL=http://127.0.0.1:8000/" in serve and "--dev-addr 127.0.0.1:8000" in serve
+    """What `make serve` runs (make's dry run, not the Makefile's text): the local address, both
+    as site_url and as the address it serves at."""
+    import subprocess
+    run = subprocess.run(["make", "-n", "-C", str(MAKEFILE.parent), "-o", ".venv/.installed",
+                          "-o", "node_modules/.installed", "serve"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    serve = [ln for ln in run.stdout.splitlines() if " serve" in ln and "mkdocs" in ln]
+    assert len(serve) == 1, run.stdout
+    assert "SITE_URL=http://127.0.0.1:8000/ " in serve[0] and "--dev-addr 127.0.0.1:8000" in serve[0], serve[0]
 
 
 # ---------------------------------------------------------------- worried about a child?
@@ -464,7 +465,7 @@ def all_pages(site: Path) -> list[Path]:
 
 
 def test_every_page_carries_the_worried_about_a_child_notice(site):
-    sg = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nextra:\n", 1)[1].split("\nnav:", 1)[0]
+    sg = yaml.safe_load(MKDOCS_YML.read_text(encoding="utf-8").split("\nextra:\n", 1)[1].split("\nnav:", 1)[0]
                         .replace("\n  ", "\n"))["safeguarding"] if False else None
     pages = all_pages(site)
     assert len(pages) > 40

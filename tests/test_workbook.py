@@ -10,11 +10,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT
+from helpers import DOCS, LANGS, component_assets, url
 from macros import strings
 from macros.model import Workbook
 
-LANGS = ["en", "cy"]
+WORKBOOK = "steps/workbook/"
 READY = '[data-component="steps-workbook"][data-ready]'
 CONTENT = ".md-content"  # the page itself; the theme's nav is checked site-wide elsewhere
 
@@ -23,12 +23,8 @@ def w(key: str, lang: str, **fmt) -> str:
     return strings.t(f"workbook.{key}", lang, **fmt)
 
 
-def url(base_url: str, lang: str, path: str = "steps/workbook/") -> str:
-    return f"{base_url}/{'cy/' if lang == 'cy' else ''}{path}"
-
-
 def open_workbook(page, base_url, lang):
-    page.goto(url(base_url, lang))
+    page.goto(url(base_url, lang, WORKBOOK))
     page.wait_for_selector(READY)
 
 
@@ -370,7 +366,7 @@ def test_without_javascript_the_blank_form_is_offered(browser, site, base_url, l
     ctx = browser.new_context(java_script_enabled=False)
     try:
         pg = ctx.new_page()
-        pg.goto(url(base_url, lang))
+        pg.goto(url(base_url, lang, WORKBOOK))
         assert pg.locator(".wb-nojs").inner_text() == w("needs_js", lang)
         assert pg.locator(".wb-app").is_hidden()
         assert pg.locator(".wb-blank").is_visible()
@@ -392,7 +388,7 @@ def test_start_from_an_example(page, base_url, lang, axe):
     assert axe(page, CONTENT) == []
     page.locator("[data-act=start-example]").click()
     page.wait_for_url(re.compile(r"/steps/workbook/$"))
-    assert page.url == url(base_url, lang)  # the workbook in the same language
+    assert page.url == url(base_url, lang, WORKBOOK)  # the workbook in the same language
     page.wait_for_selector(READY)
     assert page.locator(".wb-name").input_value() == example["name"]
     got = current(page)
@@ -457,14 +453,14 @@ def test_embedded_examples_are_valid_workbooks(site):
 
 def test_workbook_page_has_one_macro_call_and_both_languages():
     for lang in LANGS:
-        text = (ROOT / "docs" / "steps" / f"workbook.{lang}.md").read_text(encoding="utf-8")
+        text = (DOCS / "steps" / f"workbook.{lang}.md").read_text(encoding="utf-8")
         assert text.count("{{") == 1 and "steps_workbook()" in text
 
 
 def test_budget_js_and_css_under_15_kib_gzip():
     import gzip
 
-    folder = ROOT / "docs" / "assets" / "components" / "steps-workbook"
+    folder = component_assets("steps-workbook")
     total = sum(len(gzip.compress(p.read_bytes(), 9)) for p in folder.iterdir() if p.suffix in (".js", ".css"))
     assert total < 15 * 1024, f"{total} bytes gzip"
 
