@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import http.server
+import json
 from html.parser import HTMLParser
 import os
 import re
@@ -299,3 +300,29 @@ def axe_violations(page, context_selector: str | None = None) -> list[dict]:
 
 def axe_report(violations: list[dict]) -> str:
     return "\n".join(f"  [{v['id']}] {v['help']}\n    " + "\n    ".join(v["nodes"]) for v in violations)
+
+
+# Widths the journeys are tried at: phones, a laptop at 125% zoom, a laptop.
+SMALL_PHONE, PHONE, ZOOMED, LAPTOP = 320, 375, 1024, 1280
+
+
+def no_axe(axe, page, state: str) -> None:
+    v = axe(page)
+    assert v == [], f"{state}: {json.dumps(v, indent=1, ensure_ascii=False)}"
+
+
+def tab_until(page, js: str, limit: int = 150) -> None:
+    """Press Tab until the JS condition holds."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(js):
+            return
+    raise AssertionError(f"keyboard never reached: {js}")
+
+
+def in_view(page, selector: str) -> bool:
+    """The element's top is on screen, below Material's fixed header."""
+    return page.evaluate(
+        """(sel) => { const r = document.querySelector(sel).getBoundingClientRect();
+           const head = document.querySelector('.md-header').getBoundingClientRect().bottom;
+           return r.top >= head - 1 && r.top < innerHeight - 40; }""", selector)

@@ -1,6 +1,5 @@
 """Build tests: they read the built HTML."""
 import re
-from pathlib import Path
 
 import pytest
 import yaml

@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from helpers import DOCS, LANGS, component_assets, url
+from helpers import DOCS, LANGS, LAPTOP, PHONE, component_assets, no_axe, prefix, url
 from macros import strings
 from macros.model import Workbook
 
@@ -473,3 +473,53 @@ def test_example_links_to_the_workbook_in_its_own_language(site, lang):
     html = (site / prefix.strip("/") / "case-studies" / "teulu-hughes" / "steps" / "index.html").read_text(encoding="utf-8")
     href = re.search(r'data-workbook-href="([^"]+)"', html).group(1)
     assert urljoin(f"http://x{prefix}case-studies/teulu-hughes/steps/", href) == f"http://x{prefix}steps/workbook/"
+
+
+# ---------------------------------------------------------------- workbook
+
+def import_rating(page, **change):
+    wb = {"format": "ecp-steps-workbook", "version": 1, "name": "Imported", "lang": "en", "updated": "2026-07-01",
+          "areas": [{"name": f"Area {i}", "not_good_enough": "", "good_enough": "", "contingency": "",
+                     "ratings": [{"date": "2026-06-02", "meeting": "", "family": 5, "professionals": 2, "moved": ""},
+                                 {"date": "2026-06-09", "meeting": "", "family": 5, "professionals": 2, "moved": ""}]}
+                    for i in (1, 2, 3)]}
+    wb["areas"][2]["ratings"][1].update(change)
+    page.locator(".wb-import").set_input_files({"name": "x.json", "mimeType": "application/json", "buffer": json.dumps(wb).encode()})
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_import_errors_are_said_in_words(page, base_url, lang):
+    page.goto(f"{base_url}{prefix(lang)}/steps/workbook/")
+    page.wait_for_selector(READY)
+    alert = page.locator(".wb-alert")
+    import_rating(page, family=11)
+    expected = (strings.t("workbook.err_where_rating", lang).format(n=3, m=2) + ": "
+                + strings.t("workbook.err_family", lang))
+    page.wait_for_function("() => document.querySelector('.wb-alert').textContent.length > 0")
+    assert alert.text_content() == strings.t("workbook.err_not_imported", lang) + " " + expected
+    if lang == "en":
+        assert expected == "Area 3, rating 2: the family's rating must be a number from 1 to 10."
+    import_rating(page, date="2026-02-30")
+    page.wait_for_function("s => document.querySelector('.wb-alert').textContent.includes(s)",
+                           arg=strings.t("workbook.err_date", lang))
+    assert "areas." not in alert.text_content()
+
+
+@pytest.mark.parametrize("width", [PHONE, LAPTOP])
+@pytest.mark.parametrize("lang", LANGS)
+def test_workbook_puts_the_work_before_the_file_actions(page, base_url, axe, lang, width):
+    page.set_viewport_size({"width": width, "height": 740})
+    page.goto(f"{base_url}{prefix(lang)}/steps/workbook/")
+    page.wait_for_selector(READY)
+    first_field = page.locator(".wb-area [data-k=name]").first
+    # From the start of the workbook to its first field: the privacy note, the workbook chooser and
+    # name, then the area's heading. Before issue 17 the file buttons came first too (about 1,500px).
+    gap = first_field.evaluate("e => e.getBoundingClientRect().top - document.querySelector('[data-component=steps-workbook]').getBoundingClientRect().top")
+    assert gap < 1050, f"the first field of the work starts {gap}px into the workbook at {width}px"
+    for act in ("export", "delete", "delete-all"):
+        btn = page.locator(f'[data-component="steps-workbook"] [data-act="{act}"]')
+        assert btn.evaluate("(b, f) => f.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING",
+                            first_field.element_handle()), f"{act} comes after the work (DOM and Tab order)"
+    # The import field's alert sits with the import field.
+    assert page.locator(".wb-files .wb-alert").count() == 1
+    no_axe(axe, page, f"workbook at {width}px")
