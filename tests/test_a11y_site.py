@@ -47,7 +47,7 @@ def test_header_controls_have_names_in_the_page_language(tab, base_url, lang):
         const name = (el) => el && (el.getAttribute('aria-label') || el.getAttribute('title') || el.textContent.trim());
         return {
           skip: name(document.querySelector('a.md-skip')),
-          lang: document.querySelector('.md-header a.ecp-lang__link').textContent.replace(/\s+/g, ' ').trim(),
+          lang: document.querySelector('.md-header a.ecp-lang__link').textContent.replace(/\\s+/g, ' ').trim(),
           search: name(document.querySelector('.md-search[role="dialog"]')),
           input: name(document.querySelector('.md-search__input')),
         };

@@ -11,7 +11,7 @@ import yaml
 from helpers import LANGS, SAMPLE_SCENARIO, SECOND_SCENARIO, copy_project, mkdocs_build, plain, read_built, url
 from macros import strings
 from macros.components.conference import grid_steps
-from macros.loader import load_all
+from macros.loader import ScenarioError, load_all, load_file
 from macros.model import STAGES
 from macros.pages import page_path
 
@@ -123,24 +123,41 @@ def project(tmp_path_factory):
     return copy_project(tmp_path_factory.mktemp("project"))
 
 
-@pytest.mark.parametrize("field, expected", [
-    (("conference",), "scenarios/broken.yml: conference: required field is missing"),
-    (("conference", "stages", "plan"), "scenarios/broken.yml: conference.stages.plan: required field is missing"),
-    (("conference", "report", "agency", "cy"), "scenarios/broken.yml: conference.report.agency: missing Welsh text (cy)"),
-    (("areas_of_change", 1, "review"), "scenarios/broken.yml: areas_of_change.1.review: required field is missing"),
-    (("areas_of_change", 0, "ratings", 2, "evidence"), "scenarios/broken.yml: areas_of_change.0.ratings.2.evidence: required field is missing"),
-])
-def test_a_scenario_missing_a_new_field_fails_the_build_naming_file_and_field(project, tmp_path, field, expected):
+MISSING = [
+    (("conference",), "conference: required field is missing"),
+    (("conference", "stages", "plan"), "conference.stages.plan: required field is missing"),
+    (("conference", "report", "agency", "cy"), "conference.report.agency: missing Welsh text (cy)"),
+    (("areas_of_change", 1, "review"), "areas_of_change.1.review: required field is missing"),
+    (("areas_of_change", 0, "ratings", 2, "evidence"), "areas_of_change.0.ratings.2.evidence: required field is missing"),
+]
+
+
+def _without(field) -> str:
     data = yaml.safe_load(SAMPLE_SCENARIO.read_text(encoding="utf-8"))
     node = data
     for part in field[:-1]:
         node = node[part]
     del node[field[-1]]
-    (project / "scenarios" / "broken.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return yaml.safe_dump(data, allow_unicode=True)
+
+
+@pytest.mark.parametrize("field, expected", MISSING)
+def test_a_scenario_missing_a_new_field_is_refused_naming_file_and_field(tmp_path, field, expected):
+    path = tmp_path / "broken.yml"
+    path.write_text(_without(field), encoding="utf-8")
+    with pytest.raises(ScenarioError) as e:
+        load_file(path)
+    assert f"{path}: {expected}" in str(e.value)
+
+
+def test_a_scenario_missing_a_new_field_fails_the_build_naming_file_and_field(project, tmp_path):
+    """The build stops on what the loader refuses (above), naming the file from the project."""
+    field, expected = MISSING[0]
+    (project / "scenarios" / "broken.yml").write_text(_without(field), encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "site")
     (project / "scenarios" / "broken.yml").unlink()
     assert result.returncode != 0
-    assert expected in result.stdout + result.stderr
+    assert f"scenarios/broken.yml: {expected}" in result.stdout + result.stderr
 
 
 def test_a_copied_scenario_gets_all_its_conference_pages(project, tmp_path):
