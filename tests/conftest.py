@@ -1,7 +1,8 @@
 """Shared fixtures: the built site, a local server, real headless Chromium and its tabs.
 
 The site is built once: `make test` builds it with --strict and passes the folder in ECP_SITE;
-without ECP_SITE (pytest run by hand) it is built here, once per session (per worker under xdist).
+without ECP_SITE (pytest run by hand) it is built here, once per session (per worker under xdist,
+each from its own copy of the project).
 
 Markers, given by what a test uses (see pytest_collection_modifyitems):
   unit     no build and no browser: `pytest -m unit` takes seconds
@@ -17,8 +18,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from helpers import (CHROMIUM, CHROMIUM_ARGS, Requests, SiteServer, axe_violations,  # noqa: F401
-                     mkdocs_build)
+from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, Requests, SiteServer, axe_violations, copy_project, mkdocs_build
 
 BROWSER_FIXTURES = {"browser", "page", "csp_page", "context", "csp_context", "make_tab", "base_url"}
 BUILT_FIXTURES = {"site"}
@@ -57,7 +57,11 @@ def site(tmp_path_factory) -> Path:
             f"ECP_SITE={given} is not a built site"
         return out
     out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(Path(__file__).resolve().parent.parent, out)
+    project = ROOT
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        # Workers building the working tree at once would race on docs/case-studies/ (generated).
+        project = copy_project(tmp_path_factory.mktemp("project"))
+    result = mkdocs_build(project, out)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 

@@ -9,13 +9,12 @@ and the home page's starts, elements and case cards linking to real pages.
 from __future__ import annotations
 
 import posixpath
-import re
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
 
-from helpers import LANGS, OTHER, axe_violations, twin_path, url
+from helpers import LANGS, OTHER, axe_violations, parse, twin_path, url
 from macros.loader import load_all
 from macros.pages import KINDS, page_path
 
@@ -188,11 +187,12 @@ def test_case_study_steps_show_where_the_reader_is(site, lang, kind):
     for sid in load_all():
         rel = ("cy/" if lang == "cy" else "") + page_path(sid, kind) + "index.html"
         html = (site / rel).read_text(encoding="utf-8")
-        nav = re.search(r'<nav class="ecp-case-steps".*?</nav>', html, re.S)
+        nav = parse(html).find("nav", cls="ecp-case-steps")
         assert nav, f"{rel}: no steps"
-        steps = re.findall(r"<li class=\"ecp-case-steps__step[^\"]*\">\s*<a href=\"([^\"]+)\"([^>]*)>", nav.group(0))
+        items = [li for li in nav.find_all("li") if any(c.startswith("ecp-case-steps__step") for c in li.classes())]
+        steps = [(li.find("a").get("href"), li.find("a").get("aria-current")) for li in items]
         assert len(steps) == len(KINDS), rel
-        current = [i for i, (_, attrs) in enumerate(steps) if 'aria-current="step"' in attrs]
+        current = [i for i, (_, here) in enumerate(steps) if here == "step"]
         assert current == [KINDS.index(kind)], rel
         base = posixpath.dirname("/" + rel)
         for (href, _), k in zip(steps, KINDS):
