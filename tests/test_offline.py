@@ -6,21 +6,17 @@ nothing can reach the site but the service worker's cache.
 """
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import json
 import re
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, mkdocs_build, published_path
+from helpers import LANGS, ROOT, SITE_CSS_REL, SiteServer, copy_project, mkdocs_build
 from macros import strings
 
-LANGS = ["en", "cy"]
 OFFLINE = "[data-module='offline'][data-ready]"
 SHOTS = ROOT / ".tmp" / "offline-screenshots"  # git-ignored: for looking at, not for comparing
 SHOTS.mkdir(parents=True, exist_ok=True)
@@ -43,52 +39,12 @@ def path(lang: str, rest: str = "") -> str:
     return f"/{'cy/' if lang == 'cy' else ''}{rest}"
 
 
-class Server:
-    """A local server whose site folder can be swapped (a new build) or switched off.
-
-    It serves the site only under its published path (site_url's, e.g. /effective-child-protection/),
-    as GitHub Pages does: the site is built for that address (the 404 and offline pages link from
-    it), and the service worker's scope is that folder. `url` includes the path.
-    """
-
-    def __init__(self, directory: Path):
-        self.directory = directory
-        self.up = True
-        server = self
-        prefix = published_path()
-
-        class Handler(http.server.SimpleHTTPRequestHandler):
-            def __init__(self, *args, **kwargs):
-                super().__init__(*args, directory=str(server.directory), **kwargs)
-
-            def translate_path(self, path):
-                if prefix and not (path == prefix or path.startswith(prefix + "/")):
-                    return str(server.directory / "no such file")  # outside the site: 404
-                return super().translate_path(path[len(prefix):] or "/")
-
-            def do_GET(self):
-                if not server.up:
-                    self.close_connection = True
-                    return  # no answer at all: the browser sees a network error
-                super().do_GET()
-
-            def log_message(self, *args):
-                pass
-
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}{prefix}"
-
-    def close(self):
-        self.httpd.shutdown()
-
-
 @pytest.fixture
 def server(site, tmp_path):
     # Each test gets its own copy and its own origin, so service workers never meet.
     copy = tmp_path / "served"
     shutil.copytree(site, copy)
-    s = Server(copy)
+    s = SiteServer(copy, at_root=False)  # only under the published path, as GitHub Pages serves it
     yield s
     s.close()
 
@@ -398,7 +354,7 @@ def site_v2(tmp_path_factory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("project-v2"))
     page = project / "docs" / "elements" / "change.en.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n\nVersion two of this page.\n", encoding="utf-8")
-    css = project / "docs" / "assets" / "site.css"
+    css = project / SITE_CSS_REL
     css.write_text(css.read_text(encoding="utf-8") + "\n.ecp-version-two { color: #123456; }\n", encoding="utf-8")
     out = tmp_path_factory.mktemp("site-v2")
     result = mkdocs_build(project, out)

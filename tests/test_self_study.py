@@ -134,3 +134,19 @@ def test_learning_record_prints(page, base_url, lang):
     assert not page.locator(".md-header").is_visible()
     assert not page.locator(".md-sidebar--primary").is_visible()
     assert page.locator("[data-done-list]").is_visible()
+
+
+# Moved from test_journeys.py (issue 17).
+
+def test_self_study_progress_is_shared_across_languages(page, base_url):
+    page.goto(f"{base_url}/learn/self-study/")
+    box = page.locator("input[data-done]").first
+    step = box.get_attribute("data-done")
+    box.check()
+    page.goto(f"{base_url}/cy/learn/self-study/")
+    page.locator("[data-module='self-study'][data-ready]").first.wait_for()
+    assert page.locator(f'input[data-done="{step}"]').is_checked()
+    page.locator("#record-learned").fill("Dysgais")
+    page.goto(f"{base_url}/learn/self-study/")
+    page.locator("[data-module='self-study'][data-ready]").first.wait_for()
+    assert page.locator("#record-learned").input_value() == "Dysgais"

@@ -5,7 +5,7 @@
   ``aria-label`` and ``placeholder`` text), with the rules of ``test_welsh.py``: text whose nearest
   ``lang`` is not Welsh is skipped, and so are code, scripts, styles, templates and SVG.
 - ``source_strings()``: (where, text) for every Welsh string kept in a data file, including the
-  ones only JavaScript shows: ``macros/content/strings.yml``, the glossary, every scenario's Welsh texts
+  ones only JavaScript shows: ``macros/strings.yml``, the glossary, every scenario's Welsh texts
   and the plan checker's Welsh messages in ``wording.json``. The checker's phrase lists are left
   out: they are patterns to match and list unmutated forms on purpose.
 """
@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from helpers import WORDING_JSON  # noqa: E402
 
 from test_welsh import ContentText  # noqa: E402
 
@@ -30,7 +31,7 @@ from macros import glossary, strings  # noqa: E402
 from macros.loader import load_all  # noqa: E402
 from macros.model import Text  # noqa: E402
 
-WORDING = ROOT / "macros" / "components" / "plan-checker" / "wording.json"
+WORDING = WORDING_JSON
 
 
 class WholePage(ContentText):
@@ -112,10 +113,10 @@ def _wording(value, where: str):
 
 @lru_cache(maxsize=1)
 def source_strings() -> tuple[tuple[str, str], ...]:
-    """(where, text) for the Welsh strings in the data files, e.g. ("macros/content/strings.yml: mark.when", ...)."""
-    found = [(f"macros/content/strings.yml: {key}", value["cy"]) for key, value in strings.load().items()]
+    """(where, text) for the Welsh strings in the data files, e.g. ("macros/strings.yml: mark.when", ...)."""
+    found = [(f"macros/strings.yml: {key}", value["cy"]) for key, value in strings.load().items()]
     for term in glossary.load().terms:
-        found += [(f"macros/content/glossary.yml: {term.id}{w}", t) for w, t in _texts(term, "")]
+        found += [(f"macros/glossary.yml: {term.id}{w}", t) for w, t in _texts(term, "")]
     for sid, scenario in load_all().items():
         found += [(f"scenarios/{sid}.yml: {w.lstrip('.')}", t) for w, t in _texts(scenario, "")]
     data = json.loads(WORDING.read_text(encoding="utf-8"))
