@@ -18,7 +18,7 @@ SCENARIOS = sorted(load_all())
 
 def exercise_html(sid: str, lang: str, scenario=None) -> str:
     s = scenario or load_all()[sid]
-    return render("scenario-exercise", lang, page_path(sid, "exercise"), sid=sid, s=s,
+    return render("grid-exercise-page", lang, page_path(sid, "exercise"), sid=sid, s=s,
                   paths={k: page_path(sid, k) for k in KINDS})
 
 
@@ -30,8 +30,8 @@ def test_every_statement_is_a_fieldset_with_five_native_radios(sid, lang):
     s = load_all()[sid]
     html = exercise_html(sid, lang)
     doc = parse(html)
-    assert len(doc.find_all(data_component="grid-exercise")) == 1
-    assert len(doc.find_all(data_component="safety-scale")) == 1
+    assert len(doc.find_all(data_module="grid-exercise")) == 1
+    assert len(doc.find_all(data_module="safety-scale")) == 1
     fieldsets = doc.find_all("fieldset", cls="ecp-grid__statement")
     assert [f.get("id") for f in fieldsets] == [f"statement-{st.id}" for st in s.statements]
     for fs, st in zip(fieldsets, s.statements):
@@ -80,7 +80,7 @@ def test_the_strings_for_the_script_are_in_the_pages_language():
 @pytest.mark.parametrize("lang", LANGS)
 def test_safety_scale_states_direction_and_puts_parents_first(lang):
     s = load_all()["teulu-pritchard"]
-    scale = parse(exercise_html("teulu-pritchard", lang)).find(data_component="safety-scale")
+    scale = parse(exercise_html("teulu-pritchard", lang)).find(data_module="safety-scale")
     assert strings.t("scale.direction", lang) in scale.text()
     order = [e.get("data-stage") or e.get("id") for e in scale.iter()
              if e.get("data-stage") in ("parents", "professionals") or e.get("id") == "one-point-up"]
