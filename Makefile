@@ -40,11 +40,15 @@ node_modules/.installed: package.json package-lock.json
 
 test-deps: $(STAMP) $(CHROMIUM) /usr/lib/aspell/cy.multi node_modules/.installed
 
+# The site is built once: pytest reads this build through ECP_SITE (run by hand, pytest builds its
+# own). The Node suite runs here only. PYTEST_ARGS narrows a run: make test PYTEST_ARGS="-m unit"
+# (markers: unit, built, browser); PYTEST_WORKERS=0 runs in one process.
+PYTEST_WORKERS ?= 2
 test: test-deps
 	$(MKDOCS) build --strict
 	npx --no-install html-validate "site/**/*.html"
 	node --test tests/node/*.test.mjs
-	$(PY) -m pytest -q tests; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; exit $$rc
+	ECP_SITE=site $(PY) -m pytest -q -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS) tests; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; exit $$rc
 
 bench: test-deps
 	$(MKDOCS) build --strict

@@ -1,6 +1,6 @@
 """The Content Security Policy and referrer policy, as <meta> tags (GitHub Pages sends no headers).
 
-Added to every built page after rendering (macros/hooks.py), first thing after <meta charset>.
+Added to every built page after rendering (macros/hooks/csp.py), first thing after <meta charset>.
 Inline scripts are allowed by the sha256 of their exact text, computed for each page, so a
 script the theme or a partial writes keeps working and nothing else inline can run. Data
 scripts (type="application/json") are not executed and need no hash.

@@ -1,21 +1,21 @@
-"""The bilingual glossary (macros/glossary.yml): the glossary page, the abbreviation tooltips and
+"""The bilingual glossary (macros/content/glossary.yml): the glossary page, the abbreviation tooltips and
 the Welsh terminology table (one Welsh term per concept, with the variants to avoid)."""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field
 
-from .loader import ScenarioError, safe_yaml
+from . import content
 from .model import Strict, Text
 
-FILE = Path(__file__).with_name("glossary.yml")
+NAME = "glossary"
+FILE = content.path(NAME)
 
 
-class GlossaryError(Exception):
+class GlossaryError(content.ContentError):
     pass
 
 
@@ -56,22 +56,17 @@ class Glossary(Strict):
 
 
 @lru_cache(maxsize=4)
-def _load(mtime: float) -> Glossary:
-    try:
-        glossary = Glossary.model_validate(safe_yaml(FILE, "macros/glossary.yml"))
-    except ScenarioError as e:
-        raise GlossaryError(str(e))
-    except ValidationError as e:
-        raise GlossaryError(f"macros/glossary.yml: {e}")
+def _load(mtime: int) -> Glossary:
+    glossary = content.load(NAME, Glossary)
     ids = [t.id for t in glossary.terms] + [u.id for u in glossary.usage]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
     if dupes:
-        raise GlossaryError(f"macros/glossary.yml: duplicate term id(s) {dupes}")
+        raise GlossaryError(f"{content.label(NAME)}: duplicate term id(s) {dupes}")
     return glossary
 
 
 def load() -> Glossary:
-    return _load(FILE.stat().st_mtime)
+    return _load(FILE.stat().st_mtime_ns)
 
 
 def abbreviations(lang: str) -> str:

@@ -189,13 +189,18 @@ def load_file(path: Path) -> Scenario:
     try:
         return Scenario.model_validate(data)
     except ValidationError as e:
-        problems = []
-        for err in e.errors():
-            where = _path(err["loc"])
-            # A check across the whole file names its own field path in the message.
-            problems.append(f"{name}: {_message(err)}" if where == "(file)" and err["type"] == "value_error"
-                            else f"{name}: {where}: {_message(err)}")
-        raise ScenarioError(problems)
+        raise ScenarioError(format_errors(name, e))
+
+
+def format_errors(name: str, e: ValidationError) -> list[str]:
+    """One line per problem: the file, the field path and what is wrong."""
+    problems = []
+    for err in e.errors():
+        where = _path(err["loc"])
+        # A check across the whole file names its own field path in the message.
+        problems.append(f"{name}: {_message(err)}" if where == "(file)" and err["type"] == "value_error"
+                        else f"{name}: {where}: {_message(err)}")
+    return problems
 
 
 def load_all(folder: Path = SCENARIOS) -> dict[str, Scenario]:

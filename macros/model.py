@@ -12,7 +12,7 @@ from typing import Annotated, Generic, Literal, Optional, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-LANGS = ("en", "cy")
+from .i18n import LANGS  # noqa: E402,F401
 Slug = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=1, max_length=60)
 
 
@@ -351,7 +351,7 @@ class Scenario(Strict):
         return v
 
 
-# Limits shared with the browser's validator (docs/assets/components/steps-workbook/store.js).
+# Limits shared with the browser's validator (macros/components/steps-workbook/store.js).
 WORKBOOK_TEXT_MAX = 4000
 WORKBOOK_AREAS_MAX = 10
 WORKBOOK_STEPS_MAX = 50

@@ -1,17 +1,17 @@
-"""UI strings: one bilingual file, macros/strings.yml. A missing language fails the build."""
+"""UI strings: one bilingual file, macros/content/strings.yml. A missing language fails the build."""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
-from .loader import ScenarioError, safe_yaml
+from . import content
+from .i18n import LANGS
 
-FILE = Path(__file__).with_name("strings.yml")
-from .model import LANGS
+NAME = "strings"
+FILE = content.path(NAME)
 
 
-class StringsError(Exception):
+class StringsError(content.ContentError):
     pass
 
 
@@ -21,37 +21,34 @@ def _check(data) -> dict[str, dict[str, str]]:
     problems = []
     for key, value in data.items():
         if not isinstance(value, dict):
-            problems.append(f"macros/strings.yml: {key}: needs a map {{en: ..., cy: ...}}")
+            problems.append(f"{content.label(NAME)}: {key}: needs a map {{en: ..., cy: ...}}")
             continue
         for lang in LANGS:
             text = value.get(lang)
             if not isinstance(text, str) or not text.strip():
                 name = "Welsh" if lang == "cy" else "English"
-                problems.append(f"macros/strings.yml: {key}: missing {name} text ({lang})")
+                problems.append(f"{content.label(NAME)}: {key}: missing {name} text ({lang})")
         extra = set(value) - set(LANGS)
         if extra:
-            problems.append(f"macros/strings.yml: {key}: unknown language(s) {sorted(extra)}")
+            problems.append(f"{content.label(NAME)}: {key}: unknown language(s) {sorted(extra)}")
     if problems:
         raise StringsError("\n".join(problems))
     return data
 
 
-@lru_cache(maxsize=4)
-def _load(mtime: float) -> dict[str, dict[str, str]]:
-    try:
-        return _check(safe_yaml(FILE, "macros/strings.yml"))
-    except ScenarioError as e:
-        raise StringsError(str(e))
-
-
 def load() -> dict[str, dict[str, str]]:
-    return _load(FILE.stat().st_mtime)
+    return _checked(FILE.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=4)
+def _checked(mtime: int) -> dict[str, dict[str, str]]:
+    return _check(content.load(NAME))
 
 
 def t(key: str, lang: str, /, **fmt) -> str:
     strings = load()
     if key not in strings:
-        raise StringsError(f"macros/strings.yml: no UI string '{key}'")
+        raise StringsError(f"{content.label(NAME)}: no UI string '{key}'")
     return fill(strings[key][lang], **fmt)
 
 

@@ -426,7 +426,7 @@ def on_page_markdown(markdown, page, config, files):
 
 @event_priority(-1000)
 def on_page_content(html, page, config, files):
-    # Generated case-study pages get their HTML after Markdown (macros/generated.py): the plain
+    # Generated case-study pages get their HTML after Markdown (macros/case_pages.py): the plain
     # twin takes that HTML as its page source.
     if "ecp_generated" in page.meta:
         dest = OUT / "docs" / page.file.src_uri

@@ -18,7 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.helpers import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 WIDTHS = (320, 768, 1280)
 
@@ -26,7 +26,7 @@ WIDTHS = (320, 768, 1280)
 def page_kinds(site: Path) -> list[tuple[str, str]]:
     """(kind, English path) for one page of every kind: home, section index, guidance, tool,
     learning, about, glossary, case-study index and each case-study page kind (read from the
-    built site, so kinds added to macros/pages.py appear by themselves), and the 404 page."""
+    built site, so kinds added to macros/case_pages.py appear by themselves), and the 404 page."""
     kinds = [
         ("home", "/"), ("section", "/elements/"), ("guidance", "/elements/change/"),
         ("practice", "/practice/plans/"), ("checker", "/plans/checker/"),
@@ -36,7 +36,7 @@ def page_kinds(site: Path) -> list[tuple[str, str]]:
         ("case-studies", "/case-studies/"),
     ]
     try:
-        from macros.pages import KINDS, page_path
+        from macros.case_pages import KINDS, page_path
     except ImportError:
         KINDS, page_path = (), None
     cases = sorted(p.name for p in (site / "case-studies").iterdir() if p.is_dir()) if (site / "case-studies").is_dir() else []

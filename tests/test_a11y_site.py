@@ -1,100 +1,24 @@
-"""Site-wide accessibility: axe-core on the WHOLE document of every built page, in both languages.
-
-Every page is loaded in real Chromium at desktop width (1280px); a representative set is loaded
-again at 375px. Each load also checks that no request left 127.0.0.1 and that no script failed.
+"""Site-wide accessibility beyond each page's own axe run (that is in test_pages.py, one visit per
+page): the 404 page's language, the header's names, the skip link, the drawer and search open, the
+language link by keyboard, the side nav's toggles and focus that is always visible.
 One browser context and one tab are reused for the whole module to keep the run short.
 """
 from __future__ import annotations
 
-from pathlib import Path
-from urllib.parse import urlparse
-
 import pytest
 
-from conftest import Requests, axe_violations
+from helpers import LANGS, axe_report, axe_violations, url
 from macros.loader import load_all
-from macros.pages import KINDS, page_path
+from macros.case_pages import page_path
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
-LANGS = ("en", "cy")
-
-
-def _source_paths() -> list[str]:
-    """Site paths ('', 'about/', ...) from docs/*.en.md and the scenarios, known before the build."""
-    paths = {"404.html"}
-    for md in DOCS.rglob("*.en.md"):
-        rel = md.relative_to(DOCS).as_posix()
-        if rel.startswith("case-studies/"):
-            continue  # generated from scenarios/ (git-ignored); listed below
-        stem = rel[: -len(".en.md")]
-        if stem == "index":
-            paths.add("")
-        elif stem.endswith("/index"):
-            paths.add(stem[: -len("index")])
-        else:
-            paths.add(stem + "/")
-    paths.add("case-studies/")
-    for sid in load_all():
-        for kind in KINDS:
-            paths.add(page_path(sid, kind))
-    return sorted(paths)
-
-
-PATHS = _source_paths()
-PAGES = [(lang, p) for lang in LANGS for p in PATHS]
-
-# A representative set for the mobile pass: one of each kind of page.
 _SID = sorted(load_all())[0]
-MOBILE = [
-    "",
-    "elements/conversations/",
-    page_path(_SID, "exercise"),
-    page_path(_SID, "rewrites"),
-    "plans/checker/",
-    "steps/workbook/",
-    "learn/self-study/",
-    "about/privacy/",
-]
-
-
-def _url(base_url: str, lang: str, path: str) -> str:
-    return f"{base_url}/{'cy/' if lang == 'cy' else ''}{path}"
-
-
-def _id(item) -> str:
-    lang, path = item
-    return f"{lang}:/{path}"
 
 
 @pytest.fixture(scope="module")
-def shared_context(browser):
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block",
-                              bypass_csp=True)  # wait_for_function evals in the page; see conftest
-    yield ctx
-    ctx.close()
-
-
-@pytest.fixture(scope="module")
-def tab(shared_context):
-    pg = shared_context.new_page()
-    pg.requests = Requests()
-    pg.errors = []
-
-    def _route(route):
-        url = route.request.url
-        pg.requests.append(url)
-        if urlparse(url).hostname == "127.0.0.1" or url.startswith(("data:", "blob:")):
-            route.continue_()
-        else:
-            route.abort()
-
-    pg.route("**/*", _route)
-    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
-    pg.on("console", lambda m: m.type == "error" and "Failed to load resource" not in m.text
-          and pg.errors.append("console: " + m.text))
-    yield pg
-    pg.close()
+def tab(make_tab):
+    # bypass_csp: wait_for_function evaluates in the page; see conftest
+    with make_tab(bypass_csp=True, console=True) as pg:
+        yield pg
 
 
 def _load(tab, url: str, width: int) -> None:
@@ -109,81 +33,21 @@ def _load(tab, url: str, width: int) -> None:
     return response
 
 
-def _check(tab, url: str, width: int, expect_status: int = 200) -> None:
-    response = _load(tab, url, width)
-    assert response.status == expect_status, f"{url}: HTTP {response.status}"
-    problems = []
-    violations = axe_violations(tab)
-    if violations:
-        problems.append("axe: " + "\n".join(
-            f"  [{v['id']}] {v['help']}\n    " + "\n    ".join(v["nodes"]) for v in violations))
-    skip = tab.evaluate("""() => {
-        const a = document.querySelector('a.md-skip');
-        if (!a) return 'no skip link';
-        const first = [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')]
-            .find((el) => el.tabIndex >= 0 && !el.disabled && el.getClientRects().length > 0);
-        if (first !== a) return 'skip link is not the first focusable element';
-        const id = decodeURIComponent(new URL(a.href).hash.slice(1));
-        const target = document.getElementById(id);
-        if (!target) return 'skip link target #' + id + ' is missing';
-        if (!target.closest('.md-content')) return 'skip link target #' + id + ' is outside the content';
-        return '';
-    }""")
-    if skip:
-        problems.append(skip)
-    external = tab.requests.external()
-    if external:
-        problems.append(f"requests left 127.0.0.1: {external}")
-    if tab.errors:
-        problems.append(f"JS errors: {tab.errors}")
-    assert not problems, f"{url} at {width}px:\n" + "\n".join(problems)
-
-
-def test_page_list_matches_the_build(site):
-    """The parametrised list below must cover every built page (search, sitemap and the
-    service worker's offline page aside)."""
-    built = set()
-    for f in site.rglob("*.html"):
-        rel = f.relative_to(site).as_posix()
-        if "search" in rel or "sitemap" in rel:
-            continue
-        if rel == "offline.html":  # not a Material page: tests/test_offline.py runs axe on it
-            continue
-        built.add(rel)
-    expected = set()
-    for lang, p in PAGES:
-        prefix = "cy/" if lang == "cy" else ""
-        expected.add(prefix + (p if p.endswith(".html") else p + "index.html"))
-    assert built == expected, f"only built: {sorted(built - expected)}; only listed: {sorted(expected - built)}"
-
-
-@pytest.mark.parametrize("item", PAGES, ids=_id)
-def test_desktop_whole_page(tab, base_url, item):
-    lang, path = item
-    _check(tab, _url(base_url, lang, path), 1280)
-
-
-@pytest.mark.parametrize("item", [(lang, p) for lang in LANGS for p in MOBILE], ids=_id)
-def test_mobile_whole_page(tab, base_url, item):
-    lang, path = item
-    _check(tab, _url(base_url, lang, path), 375)
-
-
 @pytest.mark.parametrize("lang", LANGS)
 def test_missing_page_gets_the_404_in_its_language(tab, base_url, lang):
     # The server answers 404 with its own body; load the built page itself for its language.
-    _load(tab, _url(base_url, lang, "404.html"), 1280)
+    _load(tab, url(base_url, lang, "404.html"), 1280)
     assert tab.evaluate("document.documentElement.lang") == lang
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_header_controls_have_names_in_the_page_language(tab, base_url, lang):
-    _load(tab, _url(base_url, lang, ""), 1280)
+    _load(tab, url(base_url, lang, ""), 1280)
     names = tab.evaluate("""() => {
         const name = (el) => el && (el.getAttribute('aria-label') || el.getAttribute('title') || el.textContent.trim());
         return {
           skip: name(document.querySelector('a.md-skip')),
-          lang: document.querySelector('.md-header a.ecp-lang__link').textContent.replace(/\s+/g, ' ').trim(),
+          lang: document.querySelector('.md-header a.ecp-lang__link').textContent.replace(/\\s+/g, ' ').trim(),
           search: name(document.querySelector('.md-search[role="dialog"]')),
           input: name(document.querySelector('.md-search__input')),
         };
@@ -200,7 +64,7 @@ def test_header_controls_have_names_in_the_page_language(tab, base_url, lang):
 @pytest.mark.parametrize("path", ["elements/conversations/", page_path(_SID, "exercise")])
 @pytest.mark.parametrize("lang", LANGS)
 def test_skip_link_is_first_and_moves_focus_to_content(tab, base_url, lang, path):
-    _load(tab, _url(base_url, lang, path), 1280)
+    _load(tab, url(base_url, lang, path), 1280)
     tab.keyboard.press("Tab")
     first = tab.evaluate("document.activeElement.className")
     assert "md-skip" in first
@@ -219,13 +83,12 @@ def test_skip_link_is_first_and_moves_focus_to_content(tab, base_url, lang, path
 
 def _axe_ok(tab, what: str) -> None:
     violations = axe_violations(tab)
-    assert not violations, f"{what}:\n" + "\n".join(
-        f"  [{v['id']}] {v['help']}\n    " + "\n    ".join(v["nodes"]) for v in violations)
+    assert not violations, f"{what}:\n" + axe_report(violations)
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_mobile_drawer_open(tab, base_url, lang):
-    _load(tab, _url(base_url, lang, "elements/conversations/"), 375)
+    _load(tab, url(base_url, lang, "elements/conversations/"), 375)
     tab.click('.md-header label[for="__drawer"]')
     tab.wait_for_timeout(400)
     _axe_ok(tab, f"{lang} drawer open at 375px")
@@ -235,7 +98,7 @@ def test_mobile_drawer_open(tab, base_url, lang):
 @pytest.mark.parametrize("width", [1280, 375])
 @pytest.mark.parametrize("lang", LANGS)
 def test_search_open_with_results(tab, base_url, lang, width):
-    _load(tab, _url(base_url, lang, "elements/conversations/"), width)
+    _load(tab, url(base_url, lang, "elements/conversations/"), width)
     if width < 960:
         tab.click('.md-header__inner > label[for="__search"]')
     else:
@@ -251,7 +114,7 @@ def test_search_open_with_results(tab, base_url, lang, width):
 @pytest.mark.parametrize("lang", LANGS)
 def test_language_switcher_by_keyboard(tab, base_url, lang):
     """Tab reaches the header's language link (shown, with the site's focus style); Enter goes to the twin page."""
-    _load(tab, _url(base_url, lang, "elements/conversations/"), 1280)
+    _load(tab, url(base_url, lang, "elements/conversations/"), 1280)
     other = "cy" if lang == "en" else "en"
     for _ in range(6):
         tab.keyboard.press("Tab")
@@ -274,7 +137,7 @@ def test_language_switcher_by_keyboard(tab, base_url, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_side_nav_toggles_are_named_buttons(tab, base_url, lang):
     # Not the home page: from issue 14 it hides the side nav on wide screens (the menu keeps it).
-    _load(tab, _url(base_url, lang, "elements/conversations/"), 1280)
+    _load(tab, url(base_url, lang, "elements/conversations/"), 1280)
     toggles = tab.evaluate("""() => [...document.querySelectorAll('label.md-nav__link[tabindex="0"]')]
         .filter((l) => l.getClientRects().length)
         .map((l) => ({role: l.getAttribute('role'), name: (l.getAttribute('aria-label') || l.textContent).trim(),
@@ -294,7 +157,7 @@ def test_side_nav_toggles_are_named_buttons(tab, base_url, lang):
 @pytest.mark.parametrize("width", [1280, 375])
 def test_focus_is_always_visible_on_the_home_page(tab, base_url, width):
     """Tab through the home page: every stop is on screen and drawn with an outline or a shadow."""
-    _load(tab, _url(base_url, "en", ""), width)
+    _load(tab, url(base_url, "en", ""), width)
     seen = 0
     for _ in range(80):
         tab.keyboard.press("Tab")
@@ -314,7 +177,7 @@ def test_focus_is_always_visible_on_the_home_page(tab, base_url, width):
 def test_mobile_drawer_by_keyboard(tab, base_url, lang):
     """In the 375px drawer, Tab only reaches what is on show, the panel title goes back up, and
     sections without their own page (Practice, Tools...) can be opened from the keyboard."""
-    _load(tab, _url(base_url, lang, "elements/conversations/"), 375)
+    _load(tab, url(base_url, lang, "elements/conversations/"), 375)
     tab.click('.md-header label[for="__drawer"]')
     tab.wait_for_timeout(400)
     stops = []

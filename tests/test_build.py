@@ -1,13 +1,10 @@
 """Build tests: they read the built HTML."""
 import re
-from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import ROOT, copy_project, mkdocs_build
-
-DOCS = ROOT / "docs"
+from helpers import DOCS, SAMPLE_SCENARIO, STRINGS_YML_REL, built, copy_project, mkdocs_build
 
 
 def source_pages() -> list[str]:
@@ -16,16 +13,10 @@ def source_pages() -> list[str]:
                    if "case-studies" not in p.parts})
 
 
-def built(site: Path, page: str, lang: str) -> Path:
-    prefix = site / "cy" if lang == "cy" else site
-    rel = "" if page == "index" else (page[: -len("/index")] if page.endswith("/index") else page)
-    return prefix / rel / "index.html"
-
-
 @pytest.mark.parametrize("page", source_pages())
 def test_every_page_has_both_twins_with_alternates(site, page):
     for lang in ("en", "cy"):
-        html = built(site, page, lang).read_text(encoding="utf-8")
+        html = built(site, lang, page).read_text(encoding="utf-8")
         assert f'<html lang="{lang}"' in html
         links = dict(re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="(en|cy)">', html)[i][::-1]
                      for i in range(2))
@@ -44,7 +35,7 @@ def test_scenario_pages_exist_in_both_languages(site):
 
 def test_case_study_index_and_nav_list_the_scenario(site):
     for lang, title in (("en", "The Hughes family, Caernarfon"), ("cy", "Teulu Hughes, Caernarfon")):
-        html = built(site, "case-studies/index", lang).read_text(encoding="utf-8")
+        html = built(site, lang, "case-studies/index").read_text(encoding="utf-8")
         content = html.split('class="md-content"')[1]
         assert title in content
         nav = html.split('class="md-content"')[0]
@@ -72,7 +63,7 @@ def project(tmp_path_factory):
 
 def test_a_copied_scenario_adds_its_pages_in_both_languages(project, tmp_path):
     (project / "scenarios" / "ty-ni.yml").write_text(
-        (ROOT / "scenarios" / "teulu-hughes.yml").read_text(encoding="utf-8"), encoding="utf-8")
+        SAMPLE_SCENARIO.read_text(encoding="utf-8"), encoding="utf-8")
     site = tmp_path / "site"
     result = mkdocs_build(project, site)
     (project / "scenarios" / "ty-ni.yml").unlink()
@@ -85,7 +76,7 @@ def test_a_copied_scenario_adds_its_pages_in_both_languages(project, tmp_path):
 
 
 def test_scenario_html_is_escaped_everywhere(project, tmp_path):
-    data = yaml.safe_load((ROOT / "scenarios" / "teulu-hughes.yml").read_text(encoding="utf-8"))
+    data = yaml.safe_load(SAMPLE_SCENARIO.read_text(encoding="utf-8"))
     evil = '<script>alert("x")</script><img src=x onerror=alert(1)>'
     data["title"] = {"en": f"Evil {evil}", "cy": f"Drwg {evil}"}
     data["statements"][0]["text"]["en"] = f"Statement {evil}"
@@ -109,7 +100,7 @@ def test_scenario_html_is_escaped_everywhere(project, tmp_path):
 
 
 def test_a_broken_scenario_stops_the_build_naming_file_and_field(project, tmp_path):
-    data = yaml.safe_load((ROOT / "scenarios" / "teulu-hughes.yml").read_text(encoding="utf-8"))
+    data = yaml.safe_load(SAMPLE_SCENARIO.read_text(encoding="utf-8"))
     del data["statements"][3]["explanation"]["cy"]
     (project / "scenarios" / "broken.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "site")
@@ -129,7 +120,7 @@ def test_a_missing_welsh_page_stops_the_build(project, tmp_path):
 
 
 def test_a_missing_welsh_ui_string_stops_the_build(project, tmp_path):
-    path = project / "macros" / "strings.yml"
+    path = project / STRINGS_YML_REL
     text = path.read_text(encoding="utf-8")
     path.write_text(text + "\nextra.key: {en: Only English}\n", encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "site")

@@ -1,28 +1,18 @@
-"""The plan checker page, in real Chromium, and its module under Node."""
+"""The plan checker page, in real Chromium. Its module's Node tests (tests/node/) run once, from
+`make test` (`node --test tests/node/*.test.mjs`)."""
 from __future__ import annotations
 
 import gzip
-import shutil
-import subprocess
+import re
 
 import pytest
 
-from conftest import ROOT
+from helpers import LANGS, LAPTOP, PHONE, README, ZOOMED, component_assets, in_view, no_axe, prefix, read_built
+from macros import strings
 
-COMPONENT = ROOT / "docs" / "assets" / "components" / "plan-checker"
+COMPONENT = component_assets("plan-checker")
 PAGES = {"en": "/plans/checker/", "cy": "/cy/plans/checker/"}
 KEY = "ecp:plan-checker:text"
-
-
-def test_node_tests_for_the_module_pass():
-    node = shutil.which("node")
-    if not node:
-        pytest.skip("node is not installed")
-    result = subprocess.run([node, "--test", "tests/node/"], cwd=ROOT, capture_output=True, text=True)
-    figures = [ln for ln in result.stdout.splitlines() if "caught" in ln]
-    print("\n".join(figures))
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
-    assert len(figures) >= 4
 
 
 def test_budget_under_15_kib_gzip():
@@ -38,8 +28,8 @@ def test_budget_under_15_kib_gzip():
 
 def open_checker(page, base_url, lang):
     page.goto(base_url + PAGES[lang])
-    page.wait_for_selector('[data-component="plan-checker"][data-ready] [data-action="check"]:not([disabled])')
-    return page.locator('[data-component="plan-checker"]')
+    page.wait_for_selector('[data-module="plan-checker"][data-ready] [data-action="check"]:not([disabled])')
+    return page.locator('[data-module="plan-checker"]')
 
 
 @pytest.mark.parametrize("lang", ["en", "cy"])
@@ -140,6 +130,36 @@ def test_page_without_javascript_explains_itself(browser, base_url):
         html = pg.content()
         assert "Mae angen JavaScript ar y gwiriwr cynlluniau" in html
         # No <form>: nothing typed can ever be submitted to a server.
-        assert pg.locator('[data-component="plan-checker"] form').count() == 0
+        assert pg.locator('[data-module="plan-checker"] form').count() == 0
     finally:
         ctx.close()
+
+
+# ---------------------------------------------------------------- plan checker
+
+@pytest.mark.parametrize("width", [PHONE, ZOOMED, LAPTOP])
+@pytest.mark.parametrize("lang", LANGS)
+def test_plan_checker_moves_focus_to_a_results_summary(page, base_url, axe, lang, width):
+    page.set_viewport_size({"width": width, "height": 740})
+    page.goto(f"{base_url}{prefix(lang)}/plans/checker/")
+    page.wait_for_selector('[data-module="plan-checker"][data-ready] [data-action="check"]:not([disabled])')
+    page.locator("#ecp-checker-input").fill("Parents to engage with services.\nNo alcohol will be kept in the home.\nMum will keep the children safe.")
+    page.locator('[data-action="check"]').focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.matches('[data-summary]')")
+    assert in_view(page, "[data-summary]")
+    summary = page.locator("[data-summary]")
+    assert strings.t("checker.results", lang) in summary.locator("h2").text_content()
+    assert summary.locator("[data-counts]").text_content().startswith(strings.t("checker.summary", lang).split("{")[0])
+    links = summary.locator("a")
+    assert [links.nth(i).get_attribute("href") for i in range(links.count())] == ["#ecp-line-1", "#ecp-line-3"]
+    no_axe(axe, page, f"checker results at {width}px")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_checker_page_has_no_notes_for_maintainers(site, lang):
+    html = read_built(site, lang, "plans/checker/")
+    article = html.split('<article', 1)[1].split('</article>', 1)[0]
+    text = re.sub(r"<[^>]+>", " ", re.sub(r"data-strings='[^']*'", "", article))
+    assert "wording.json" not in text
+    assert "wording.json" in README.read_text(encoding="utf-8")

@@ -1,33 +1,19 @@
 """The example documents (issue 12): made from the scenario's grid data, marked fictional, one per A4 page."""
 from __future__ import annotations
 
-import html
 import re
 
 import pytest
 
+from helpers import LANGS, plain, read_built, url
 from macros import strings
-from macros.components.conference import first_names, long_date
+from macros.views import first_names, long_date
 from macros.loader import load_all
-from macros.pages import page_path
+from macros.case_pages import page_path
 
 SCENARIOS = sorted(load_all())
-LANGS = ("en", "cy")
 DOCS = ("report", "decisions", "invitation")
 SECTIONS = {"worries": ("worry-concern", "worry-impact"), "positives": ("working-well",), "changes": ("needs-to-change",)}
-
-
-def built(site, sid: str, lang: str) -> str:
-    prefix = site / "cy" if lang == "cy" else site
-    return (prefix / page_path(sid, "documents") / "index.html").read_text(encoding="utf-8")
-
-
-def url(base_url: str, sid: str, lang: str) -> str:
-    return f"{base_url}{'/cy' if lang == 'cy' else ''}/{page_path(sid, 'documents')}"
-
-
-def plain(text: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).split())
 
 
 def article(page: str, doc: str) -> str:
@@ -38,7 +24,7 @@ def article(page: str, doc: str) -> str:
 @pytest.mark.parametrize("sid", SCENARIOS)
 def test_the_report_lists_the_grids_worries_positives_and_changes(site, sid, lang):
     s = load_all()[sid]
-    report = article(built(site, sid, lang), "report")
+    report = article(read_built(site, lang, page_path(sid, "documents")), "report")
     for section, domains in SECTIONS.items():
         items = re.search(rf'<ul data-section="{section}">(.*?)</ul>', report, re.S).group(1)
         listed = re.findall(r'<li data-statement="([a-z0-9-]+)">(.*?)</li>', items, re.S)
@@ -61,7 +47,7 @@ def test_the_report_lists_the_grids_worries_positives_and_changes(site, sid, lan
 def test_decisions_and_invitation_come_from_the_scenario(site, sid, lang):
     s = load_all()[sid]
     c = s.conference
-    page = built(site, sid, lang)
+    page = read_built(site, lang, page_path(sid, "documents"))
     decisions = plain(article(page, "decisions"))
     assert " ".join(c.decision.reason[lang].split()) in decisions
     for area in s.areas_of_change:
@@ -82,7 +68,7 @@ def test_decisions_and_invitation_come_from_the_scenario(site, sid, lang):
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("sid", SCENARIOS)
 def test_every_document_is_marked_fictional(site, sid, lang):
-    page = built(site, sid, lang)
+    page = read_built(site, lang, page_path(sid, "documents"))
     mark = strings.t("doc.fictional", lang)
     for doc in DOCS:
         body = article(page, doc)
@@ -92,7 +78,7 @@ def test_every_document_is_marked_fictional(site, sid, lang):
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("sid", SCENARIOS)
 def test_print_gives_one_clean_a4_page_per_document(page, base_url, sid, lang):
-    page.goto(url(base_url, sid, lang))
+    page.goto(url(base_url, lang, page_path(sid, "documents")))
     page.emulate_media(media="print")
     # Each document starts a page, and each fits on its own A4 page.
     pdf = page.pdf(format="A4", print_background=True)
@@ -113,7 +99,7 @@ def test_documents_page_is_axe_clean_on_desktop_and_phone(browser, base_url, axe
         for viewport in ({"width": 1280, "height": 900}, {"width": 375, "height": 800}):
             ctx = browser.new_context(viewport=viewport, service_workers="block")
             page = ctx.new_page()
-            page.goto(url(base_url, sid, lang))
+            page.goto(url(base_url, lang, page_path(sid, "documents")))
             assert axe(page) == [], (sid, viewport)
             assert not page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth")
             ctx.close()

@@ -6,24 +6,20 @@ import re
 
 import pytest
 
+from helpers import LANGS, LAPTOP, PHONE, SMALL_PHONE, ZOOMED, in_view, no_axe, parse, tab_until, url
 from macros import strings
 from macros.loader import load_all
-from macros.pages import KINDS, page_path
+from macros.case_pages import KINDS, page_path
 from macros.render import render
 
 DOMAINS = ["worry-concern", "worry-impact", "working-well", "grey-area", "needs-to-change"]
 SCENARIOS = sorted(load_all())
-LANGS = ("en", "cy")
 
 
 def exercise_html(sid: str, lang: str, scenario=None) -> str:
     s = scenario or load_all()[sid]
-    return render("scenario-exercise", lang, page_path(sid, "exercise"), sid=sid, s=s,
+    return render("grid-exercise-page", lang, page_path(sid, "exercise"), sid=sid, s=s,
                   paths={k: page_path(sid, k) for k in KINDS})
-
-
-def url(base_url: str, sid: str, lang: str, frag: str = "") -> str:
-    return f"{base_url}{'/cy' if lang == 'cy' else ''}/case-studies/{sid}/{frag}"
 
 
 # ---------------------------------------------------------------- rendering (no browser)
@@ -33,21 +29,24 @@ def url(base_url: str, sid: str, lang: str, frag: str = "") -> str:
 def test_every_statement_is_a_fieldset_with_five_native_radios(sid, lang):
     s = load_all()[sid]
     html = exercise_html(sid, lang)
-    assert html.count('data-component="grid-exercise"') == 1
-    assert html.count('data-component="safety-scale"') == 1
-    fieldsets = re.findall(r'<fieldset class="ecp-grid__statement" id="statement-([a-z0-9-]+)"[^>]*>(.*?)</fieldset>', html, re.S)
-    assert [f[0] for f in fieldsets] == [st.id for st in s.statements]
-    for (sid_, body), st in zip(fieldsets, s.statements):
-        assert "<legend>" in body
-        radios = re.findall(r'<input type="radio" id="st-[^"]+" name="st-' + re.escape(st.id) + r'" value="([a-z-]+)"', body)
-        assert radios == DOMAINS
+    doc = parse(html)
+    assert len(doc.find_all(data_module="grid-exercise")) == 1
+    assert len(doc.find_all(data_module="safety-scale")) == 1
+    fieldsets = doc.find_all("fieldset", cls="ecp-grid__statement")
+    assert [f.get("id") for f in fieldsets] == [f"statement-{st.id}" for st in s.statements]
+    for fs, st in zip(fieldsets, s.statements):
+        assert fs.find("legend") is not None
+        radios = [r for r in fs.find_all("input", type="radio") if r.get("name") == f"st-{st.id}"]
+        assert [r.get("value") for r in radios] == DOMAINS
+        assert all(r.get("id", "").startswith("st-") for r in radios)
+        labels = {lab.get("for") for lab in fs.find_all("label")}
         for d in DOMAINS:
-            assert f'<label for="st-{st.id}-{d}">' in body
+            assert f"st-{st.id}-{d}" in labels
     # Stable ids for mentors, the same in both languages.
-    for anchor in ('id="exercise"', 'id="model-grid"', 'id="safety-scale"'):
-        assert html.count(anchor) == 1, anchor
+    ids = [e.get("id") for e in doc.iter() if e.get("id")]
+    for anchor in ("exercise", "model-grid", "safety-scale"):
+        assert ids.count(anchor) == 1, anchor
     # Every id on the page is unique.
-    ids = re.findall(r'\sid="([^"]+)"', html)
     assert len(ids) == len(set(ids)), [i for i in ids if ids.count(i) > 1]
 
 
@@ -55,17 +54,17 @@ def test_every_statement_is_a_fieldset_with_five_native_radios(sid, lang):
 @pytest.mark.parametrize("sid", SCENARIOS)
 def test_answers_explanations_and_arguable_notes_are_rendered(sid, lang):
     s = load_all()[sid]
-    html = exercise_html(sid, lang)
-    arguable = strings.t("exercise.arguable", lang).replace("'", "&#39;")
+    doc = parse(exercise_html(sid, lang))
+    arguable = strings.t("exercise.arguable", lang)
+    accepted = {e.get("data-accepted") for e in doc.iter() if e.get("data-accepted") is not None}
     for st in s.statements:
-        block = html.split(f'id="statement-{st.id}"', 1)[1].split("</fieldset>", 1)[0]
-        assert f'data-accepted="{" ".join(st.accepted)}"' in html
-        assert (arguable in block) == st.arguable, st.id
+        block = doc.find("fieldset", id=f"statement-{st.id}")
+        assert " ".join(st.accepted) in accepted
+        assert (arguable in block.text()) == st.arguable, st.id
     # The model grid puts each statement under its own domain's column.
-    model = html.split('id="model-grid"', 1)[1].split("</details>", 1)[0]
-    for st in s.statements:
-        assert f'id="model-{st.id}"' in model
-    assert model.count("<li id=\"model-") == len(s.statements)
+    model = doc.find(id="model-grid")
+    items = [li.get("id") for li in model.find_all("li") if (li.get("id") or "").startswith("model-")]
+    assert sorted(items) == sorted(f"model-{st.id}" for st in s.statements)
 
 
 def test_the_strings_for_the_script_are_in_the_pages_language():
@@ -81,16 +80,16 @@ def test_the_strings_for_the_script_are_in_the_pages_language():
 @pytest.mark.parametrize("lang", LANGS)
 def test_safety_scale_states_direction_and_puts_parents_first(lang):
     s = load_all()["teulu-pritchard"]
-    html = exercise_html("teulu-pritchard", lang)
-    scale = html.split('data-component="safety-scale"', 1)[1]
-    assert strings.t("scale.direction", lang).replace("'", "&#39;") in scale
-    assert scale.index('data-stage="parents"') < scale.index('data-stage="professionals"')
-    radios = re.findall(r'<input type="radio" id="scale-teulu-pritchard-(\d+)"', scale)
-    assert radios == [str(n) for n in range(11)]
-    parents = scale.split('data-stage="parents"', 1)[1].split('data-stage="professionals"', 1)[0]
+    scale = parse(exercise_html("teulu-pritchard", lang)).find(data_module="safety-scale")
+    assert strings.t("scale.direction", lang) in scale.text()
+    order = [e.get("data-stage") or e.get("id") for e in scale.iter()
+             if e.get("data-stage") in ("parents", "professionals") or e.get("id") == "one-point-up"]
+    assert order == ["parents", "professionals", "one-point-up"], order
+    radios = [r.get("id") for r in scale.find_all("input", type="radio") if r.get("id", "").startswith("scale-teulu-pritchard-")]
+    assert radios == [f"scale-teulu-pritchard-{n}" for n in range(11)]
+    parents = scale.find(data_stage="parents").text()
     for v in s.safety_scale:
-        assert (v.who[lang].replace("'", "&#39;") in parents) == (v.kind == "parent")
-    assert scale.index('id="one-point-up"') > scale.index('data-stage="professionals"')
+        assert (" ".join(v.who[lang].split()) in parents) == (v.kind == "parent")
 
 
 def test_scenario_text_is_escaped_everywhere():
@@ -112,14 +111,6 @@ def test_scenario_text_is_escaped_everywhere():
 
 # ---------------------------------------------------------------- real Chromium
 
-def tab_until(page, js: str, limit: int = 120):
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate(js):
-            return
-    raise AssertionError(f"keyboard never reached: {js}")
-
-
 def answer_by_keyboard(page, sid: str, choices: dict[str, str]):
     """Tab into each statement's radio group and choose with the arrow keys only."""
     s = load_all()[sid]
@@ -134,19 +125,14 @@ def answer_by_keyboard(page, sid: str, choices: dict[str, str]):
         assert page.evaluate("document.activeElement.checked && document.activeElement.value") == choices[st.id]
 
 
-def assert_no_axe_violations(axe, page, state: str):
-    violations = axe(page)
-    assert violations == [], f"{state}: {json.dumps(violations, indent=1, ensure_ascii=False)}"
-
-
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("sid", SCENARIOS)
 def test_exercise_by_keyboard_alone_with_score_saving_and_axe(page, base_url, axe, sid, lang):
     s = load_all()[sid]
-    page.goto(url(base_url, sid, lang, "#exercise"))
-    root = page.locator('[data-component="grid-exercise"]')
+    page.goto(url(base_url, lang, page_path(sid, "exercise")) + "#exercise")
+    root = page.locator('[data-module="grid-exercise"]')
     assert root.get_attribute("data-ready") == "true"
-    assert_no_axe_violations(axe, page, "before checking")
+    no_axe(axe, page, "before checking")
 
     # All right except the first statement, which goes somewhere it is not accepted.
     choices = {st.id: st.domain.value for st in s.statements}
@@ -171,7 +157,7 @@ def test_exercise_by_keyboard_alone_with_score_saving_and_axe(page, base_url, ax
     arguable = [st for st in s.statements if st.arguable]
     for st in arguable:
         assert page.locator(f"#statement-{st.id} .ecp-grid__arguable").is_visible()
-    assert_no_axe_violations(axe, page, "after checking")
+    no_axe(axe, page, "after checking")
 
     # The board shows the learner's choices, column by column.
     board_worry = page.locator('[data-board-list="worry-concern"]').text_content()
@@ -182,7 +168,7 @@ def test_exercise_by_keyboard_alone_with_score_saving_and_axe(page, base_url, ax
     # A learner's note, then reload: everything is still there.
     page.locator('[data-notes="grey-area"]').fill("Ask the police about the history")
     page.reload()
-    page.locator('[data-component="grid-exercise"][data-ready]').wait_for()
+    page.locator('[data-module="grid-exercise"][data-ready]').wait_for()
     for st_id, d in choices.items():
         assert page.locator(f"#st-{st_id}-{d}").is_checked(), st_id
     assert expected in page.locator("[data-score]").text_content()
@@ -204,7 +190,7 @@ def test_exercise_by_keyboard_alone_with_score_saving_and_axe(page, base_url, ax
     page.keyboard.press("Enter")
     assert page.locator("#model-grid").evaluate("d => d.open")
     assert page.locator(f"#model-{s.statements[0].id}").is_visible()
-    assert_no_axe_violations(axe, page, "model grid shown")
+    no_axe(axe, page, "model grid shown")
 
     assert page.requests.external() == []
     assert page.errors == []
@@ -214,12 +200,12 @@ def test_exercise_by_keyboard_alone_with_score_saving_and_axe(page, base_url, ax
 def test_safety_scale_by_keyboard_with_axe_in_every_state(page, base_url, axe, lang):
     sid = "teulu-pritchard"
     s = load_all()[sid]
-    page.goto(url(base_url, sid, lang, "#safety-scale"))
+    page.goto(url(base_url, lang, page_path(sid, "exercise")) + "#safety-scale")
     parents = page.locator('[data-stage="parents"]')
     pros = page.locator('[data-stage="professionals"]')
     assert page.locator(".ecp-scale__direction").text_content().strip() == strings.t("scale.direction", lang)
     assert not parents.is_visible() and not pros.is_visible(), "views must wait for the learner's own rating"
-    assert_no_axe_violations(axe, page, "scale: nothing rated")
+    no_axe(axe, page, "scale: nothing rated")
 
     # Asking for the parents' view before rating is refused, politely.
     page.locator('[data-action="parents"]').focus()
@@ -233,7 +219,7 @@ def test_safety_scale_by_keyboard_with_axe_in_every_state(page, base_url, axe, l
     for _ in range(3):
         page.keyboard.press("ArrowRight")  # 3
     assert page.locator(f"#scale-{sid}-3").is_checked()
-    assert_no_axe_violations(axe, page, "scale: rated")
+    no_axe(axe, page, "scale: rated")
 
     tab_until(page, "document.activeElement.dataset.action === 'parents'")
     page.keyboard.press("Enter")
@@ -241,7 +227,7 @@ def test_safety_scale_by_keyboard_with_axe_in_every_state(page, base_url, axe, l
     for v in s.safety_scale:
         if v.kind == "parent":
             assert v.reason[lang] in parents.text_content()
-    assert_no_axe_violations(axe, page, "scale: parents shown")
+    no_axe(axe, page, "scale: parents shown")
 
     tab_until(page, "document.activeElement.dataset.action === 'professionals'")
     page.keyboard.press("Enter")
@@ -250,20 +236,20 @@ def test_safety_scale_by_keyboard_with_axe_in_every_state(page, base_url, axe, l
     assert "3" in compare and all(str(v.score) in compare for v in s.safety_scale)
     assert page.locator("#one-point-up").is_visible()
     page.locator(f"#scale-{sid}-up").fill("Locks changed by Friday")
-    assert_no_axe_violations(axe, page, "scale: professionals shown")
+    no_axe(axe, page, "scale: professionals shown")
 
     page.reload()
-    page.locator('[data-component="safety-scale"][data-ready]').wait_for()
+    page.locator('[data-module="safety-scale"][data-ready]').wait_for()
     assert page.locator(f"#scale-{sid}-3").is_checked()
     assert pros.is_visible()
     assert page.locator(f"#scale-{sid}-up").input_value() == "Locks changed by Friday"
 
     # Reset asks first: cancelling keeps everything, accepting clears it.
     page.once("dialog", lambda d: d.dismiss())
-    page.locator('[data-component="safety-scale"] [data-action="reset"]').click()
+    page.locator('[data-module="safety-scale"] [data-action="reset"]').click()
     assert page.locator(f"#scale-{sid}-3").is_checked()
     page.once("dialog", lambda d: d.accept())
-    page.locator('[data-component="safety-scale"] [data-action="reset"]').click()
+    page.locator('[data-module="safety-scale"] [data-action="reset"]').click()
     assert not page.locator(f"#scale-{sid}-3").is_checked()
     assert not parents.is_visible()
     assert page.evaluate(f"localStorage.getItem('ecp:scale:{sid}')") is None
@@ -273,14 +259,14 @@ def test_safety_scale_by_keyboard_with_axe_in_every_state(page, base_url, axe, l
 
 def test_reset_asks_before_clearing_the_grid(page, base_url):
     sid = "teulu-ellis"
-    page.goto(url(base_url, sid, "en"))
+    page.goto(url(base_url, "en", page_path(sid, "exercise")))
     first = load_all()[sid].statements[0]
     page.locator(f"#st-{first.id}-grey-area").check()
     page.once("dialog", lambda d: d.dismiss())
-    page.locator('[data-component="grid-exercise"] [data-action="reset"]').click()
+    page.locator('[data-module="grid-exercise"] [data-action="reset"]').click()
     assert page.locator(f"#st-{first.id}-grey-area").is_checked()
     page.once("dialog", lambda d: d.accept())
-    page.locator('[data-component="grid-exercise"] [data-action="reset"]').click()
+    page.locator('[data-module="grid-exercise"] [data-action="reset"]').click()
     assert not page.locator(f"#st-{first.id}-grey-area").is_checked()
     assert page.evaluate(f"localStorage.getItem('ecp:exercise:{sid}')") is None
     # Keys follow the site-wide convention, so "delete my data" clears them.
@@ -291,18 +277,18 @@ def test_reset_asks_before_clearing_the_grid(page, base_url):
 def test_changing_an_answer_after_checking_says_the_score_is_out_of_date(page, base_url, lang):
     sid = "teulu-hughes"
     s = load_all()[sid]
-    page.goto(url(base_url, sid, lang))
+    page.goto(url(base_url, lang, page_path(sid, "exercise")))
     for st in s.statements:
         page.locator(f"#st-{st.id}-{st.domain.value}").check()
-    page.locator('[data-component="grid-exercise"] [data-action="check"]').click()
-    live = page.locator('[data-component="grid-exercise"] [data-score]')
+    page.locator('[data-module="grid-exercise"] [data-action="check"]').click()
+    live = page.locator('[data-module="grid-exercise"] [data-score]')
     n = len(s.statements)
     assert live.text_content().startswith(strings.t("exercise.score", lang, score=n, total=n))
     first = s.statements[0]
     other = next(d for d in ("grey-area", "working-well") if d not in first.accepted)
     page.locator(f"#st-{first.id}-{other}").check()
     assert live.text_content() == strings.t("exercise.score_stale", lang)
-    page.locator('[data-component="grid-exercise"] [data-action="check"]').click()
+    page.locator('[data-module="grid-exercise"] [data-action="check"]').click()
     assert live.text_content().startswith(strings.t("exercise.score", lang, score=n - 1, total=n))
 
 
@@ -310,25 +296,25 @@ def test_both_languages_share_one_set_of_answers(page, base_url):
     """Issue 17 changed this: a reader who switches language finds the same answers."""
     sid = "teulu-hughes"
     st = load_all()[sid].statements[0]
-    page.goto(url(base_url, sid, "en"))
+    page.goto(url(base_url, "en", page_path(sid, "exercise")))
     page.locator(f"#st-{st.id}-grey-area").check()
-    page.goto(url(base_url, sid, "cy"))
-    page.locator('[data-component="grid-exercise"][data-ready]').wait_for()
+    page.goto(url(base_url, "cy", page_path(sid, "exercise")))
+    page.locator('[data-module="grid-exercise"][data-ready]').wait_for()
     assert page.locator(f"#st-{st.id}-grey-area").is_checked()
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_mentor_link_opens_the_model_grid(page, base_url, lang):
-    page.goto(url(base_url, "teulu-pritchard", lang, "#model-grid"))
+    page.goto(url(base_url, lang, page_path("teulu-pritchard", "exercise")) + "#model-grid")
     assert page.locator("#model-grid").evaluate("d => d.open")
-    page.goto(url(base_url, "teulu-pritchard", lang))
+    page.goto(url(base_url, lang, page_path("teulu-pritchard", "exercise")))
     assert not page.locator("#model-grid").evaluate("d => d.open")
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_exercise_links_to_rewrites_and_steps_in_the_same_language(page, base_url, lang):
     sid = "teulu-pritchard"
-    page.goto(url(base_url, sid, lang))
+    page.goto(url(base_url, lang, page_path(sid, "exercise")))
     hrefs = page.eval_on_selector_all(".ecp-scenario-links a", "as => as.map(a => new URL(a.href).pathname)")
     prefix = "/cy" if lang == "cy" else ""
     assert f"{prefix}/case-studies/{sid}/rewrites/" in hrefs
@@ -342,7 +328,7 @@ def test_readable_without_javascript(browser, base_url, lang):
         page = ctx.new_page()
         sid = "teulu-ellis"
         s = load_all()[sid]
-        page.goto(url(base_url, sid, lang))
+        page.goto(url(base_url, lang, page_path(sid, "exercise")))
         assert page.locator("#what-happened").is_visible()
         for st in s.statements:
             assert page.locator(f"#statement-{st.id} legend").is_visible()
@@ -356,7 +342,7 @@ def test_readable_without_javascript(browser, base_url, lang):
             assert st.explanation[lang] in page.locator(f"#model-{st.id}").text_content()
         # Every view on the safety scale can be read.
         for v in s.safety_scale:
-            assert v.reason[lang] in page.locator('[data-component="safety-scale"]').text_content()
+            assert v.reason[lang] in page.locator('[data-module="safety-scale"]').text_content()
         assert page.locator('[data-stage="professionals"]').is_visible()
     finally:
         ctx.close()
@@ -366,7 +352,7 @@ def test_readable_without_javascript(browser, base_url, lang):
 def test_my_grid_prints_on_one_a4_landscape_page(page, base_url, lang):
     sid = "teulu-pritchard"
     s = load_all()[sid]
-    page.goto(url(base_url, sid, lang))
+    page.goto(url(base_url, lang, page_path(sid, "exercise")))
     for st in s.statements:
         page.locator(f"#st-{st.id}-{st.domain.value}").check()
     for col in ("worries", "working-well", "grey-area", "needs-to-change"):
@@ -383,3 +369,144 @@ def test_my_grid_prints_on_one_a4_landscape_page(page, base_url, lang):
     box = re.search(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
     width, height = float(box.group(1)), float(box.group(2))
     assert width > height and abs(width - 842) < 3 and abs(height - 595) < 3, (width, height)
+
+
+# ---------------------------------------------------------------- grid exercise
+
+@pytest.mark.parametrize("width", [PHONE, ZOOMED, LAPTOP])
+@pytest.mark.parametrize("lang", LANGS)
+def test_check_answers_moves_focus_to_a_summary_at_the_top(page, base_url, axe, lang, width):
+    sid = "teulu-hughes"
+    s = load_all()[sid]
+    page.set_viewport_size({"width": width, "height": 740})
+    page.goto(url(base_url, lang, page_path(sid, "exercise")) + "#exercise")
+    page.locator('[data-module="grid-exercise"][data-ready]').wait_for()
+    # Two right, one wrong, the rest left unanswered: an early check.
+    first, second, third = s.statements[:3]
+    page.locator(f"#st-{first.id}-{first.domain.value}").check()
+    page.locator(f"#st-{second.id}-{second.domain.value}").check()
+    wrong = next(d for d in ("grey-area", "working-well", "needs-to-change") if d not in third.accepted)
+    page.locator(f"#st-{third.id}-{wrong}").check()
+    page.locator('[data-module="grid-exercise"] [data-action="check"]').focus()
+    page.keyboard.press("Enter")
+
+    summary = page.locator("[data-summary]")
+    assert page.evaluate("document.activeElement.matches('[data-summary]')"), "focus goes to the summary"
+    assert in_view(page, "[data-summary]"), "the summary is on screen, not under the header or below"
+    # It sits at the top of the exercise, before the statements.
+    assert page.evaluate("document.querySelector('[data-summary]').compareDocumentPosition("
+                         "document.querySelector('.ecp-grid__list')) & Node.DOCUMENT_POSITION_FOLLOWING")
+    n = len(s.statements)
+    assert summary.locator("[data-summary-score]").text_content() == strings.t("exercise.score", lang, score=2, total=n)
+    links = summary.locator("a")
+    assert links.count() == n - 2
+    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    assert hrefs == [f"#statement-{st.id}" for st in s.statements[2:]]
+    assert strings.t("exercise.summary_unanswered", lang) in links.nth(1).text_content()
+    assert strings.t("exercise.summary_unanswered", lang) not in links.nth(0).text_content()
+    no_axe(axe, page, f"summary shown at {width}px")
+
+    # A link goes to the statement and puts focus on its choices.
+    links.nth(0).focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.name") == f"st-{third.id}"
+    assert in_view(page, f"#statement-{third.id}")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_checking_early_does_not_give_the_answers_away(page, base_url, lang):
+    sid = "teulu-ellis"
+    s = load_all()[sid]
+    page.goto(url(base_url, lang, page_path(sid, "exercise")))
+    page.locator('[data-module="grid-exercise"] [data-action="check"]').click()
+    for st in s.statements:
+        fs = page.locator(f"#statement-{st.id}")
+        assert fs.locator("[data-verdict]").text_content() == strings.t("exercise.unanswered", lang)
+        assert not fs.locator(".ecp-grid__explanation").is_visible(), st.id
+        assert fs.locator(".ecp-grid__arguable").count() == 0 or not fs.locator(".ecp-grid__arguable").is_visible()
+    # An answered, wrong statement still explains itself.
+    st = s.statements[0]
+    wrong = next(d for d in ("grey-area", "working-well", "needs-to-change") if d not in st.accepted)
+    page.locator(f"#st-{st.id}-{wrong}").check()
+    page.locator('[data-module="grid-exercise"] [data-action="check"]').click()
+    assert page.locator(f"#statement-{st.id} .ecp-grid__explanation").is_visible()
+
+
+# ---------------------------------------------------------------- one state in two languages
+
+def test_one_saved_state_per_case_study_in_either_language(page, base_url):
+    sid = "teulu-hughes"
+    s = load_all()[sid]
+    st = s.statements[0]
+    page.goto(url(base_url, "en", page_path(sid, "exercise")))
+    page.locator(f"#st-{st.id}-grey-area").check()
+    page.locator('[data-notes="grey-area"]').fill("Ask the police")
+    page.locator(f"#scale-{sid}-4").check(force=True)
+    page.locator(f"#scale-{sid}-why").fill("Nain helps")
+    page.goto(url(base_url, "cy", page_path(sid, "exercise")))
+    page.locator('[data-module="safety-scale"][data-ready]').wait_for()
+    assert page.locator(f"#st-{st.id}-grey-area").is_checked()
+    assert page.locator('[data-notes="grey-area"]').input_value() == "Ask the police"
+    assert page.locator(f"#scale-{sid}-4").is_checked()
+    assert page.locator(f"#scale-{sid}-why").input_value() == "Nain helps"
+    # And back: a change made in Welsh shows in English.
+    page.locator(f"#st-{st.id}-working-well").check()
+    page.goto(url(base_url, "en", page_path(sid, "exercise")))
+    page.locator('[data-module="grid-exercise"][data-ready]').wait_for()
+    assert page.locator(f"#st-{st.id}-working-well").is_checked()
+    keys = page.evaluate("Object.keys(localStorage)")
+    assert sorted(keys) == [f"ecp:exercise:{sid}", f"ecp:scale:{sid}"]
+
+
+def test_work_saved_per_language_before_is_moved_not_lost(page, base_url):
+    sid = "teulu-pritchard"
+    s = load_all()[sid]
+    a, b = s.statements[0], s.statements[1]
+    page.goto(url(base_url, "cy", page_path(sid, "exercise")))
+    page.evaluate("""([sid, a, b]) => {
+        localStorage.clear();
+        localStorage.setItem(`ecp:exercise:${sid}:en`, JSON.stringify({answers: {[a]: 'grey-area'}, checked: false, notes: {worries: 'English note'}}));
+        localStorage.setItem(`ecp:exercise:${sid}:cy`, JSON.stringify({answers: {[b]: 'working-well'}, checked: false, notes: {worries: 'Nodyn Cymraeg'}}));
+        localStorage.setItem(`ecp:scale:${sid}:en`, JSON.stringify({rating: 6, stage: 1, fields: {why: 'Because'}}));
+    }""", [sid, a.id, b.id])
+    page.reload()
+    page.locator('[data-module="safety-scale"][data-ready]').wait_for()
+    assert page.locator(f"#st-{a.id}-grey-area").is_checked()
+    assert page.locator(f"#st-{b.id}-working-well").is_checked()
+    notes = page.locator('[data-notes="worries"]').input_value()
+    assert "English note" in notes and "Nodyn Cymraeg" in notes
+    assert page.locator(f"#scale-{sid}-6").is_checked()
+    assert page.locator(f"#scale-{sid}-why").input_value() == "Because"
+    assert sorted(page.evaluate("Object.keys(localStorage)")) == [f"ecp:exercise:{sid}", f"ecp:scale:{sid}"]
+
+
+# ---------------------------------------------------------------- safety scale
+
+@pytest.mark.parametrize("width", [SMALL_PHONE, PHONE, LAPTOP])
+@pytest.mark.parametrize("lang", LANGS)
+def test_safety_scale_keeps_0_to_10_on_one_line_and_hints_beside_it(page, base_url, axe, lang, width):
+    sid = "teulu-pritchard"
+    page.set_viewport_size({"width": width, "height": 700})
+    page.goto(url(base_url, lang, page_path(sid, "exercise")) + "#safety-scale")
+    page.locator('[data-module="safety-scale"][data-ready]').wait_for()
+    boxes = page.evaluate(f"""() => [...Array(11).keys()].map(n => {{
+        const r = document.querySelector('label[for="scale-{sid}-' + n + '"]').getBoundingClientRect();
+        return [r.left, r.top, r.width, r.height]; }})""")
+    tops = {round(b[1]) for b in boxes}
+    assert len(tops) == 1, f"0-10 wraps at {width}px: {boxes}"
+    lefts = [b[0] for b in boxes]
+    assert lefts == sorted(lefts), "0 on the left, 10 on the right"
+    assert all(b[2] >= 24 and b[3] >= 24 for b in boxes), f"targets under 24px at {width}px: {boxes}"
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth"), "no sideways scrolling"
+
+    # Asking for the parents' view first: the hint shows beside the radios, in view, with focus there.
+    page.locator('[data-action="parents"]').focus()
+    page.keyboard.press("Enter")
+    error = page.locator("[data-error]")
+    assert error.is_visible() and error.text_content() == strings.t("scale.need_rating", lang)
+    assert page.evaluate("document.activeElement.name") == f"scale-{sid}"
+    assert in_view(page, "[data-error]")
+    assert f"scale-{sid}-error" in page.evaluate("document.activeElement.getAttribute('aria-describedby')")
+    no_axe(axe, page, f"scale hint at {width}px")
+    page.keyboard.press("Space")
+    assert not error.is_visible()

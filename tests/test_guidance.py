@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
-from conftest import ROOT
+from helpers import GLOSSARY_YML
 
 # Folders in site/ that are not content pages.
 NOT_PAGES = {"assets", "search", "cy/assets", "cy/search"}
@@ -131,7 +131,7 @@ def resolve(site: Path, page: Path, href: str) -> tuple[Path | None, str]:
     if not path:
         return page, parts.fragment
     if path.startswith("/"):  # absolute links carry the published path (site_url), as on Pages
-        from conftest import published_path
+        from helpers import published_path
         prefix = published_path()
         if prefix and (path == prefix or path.startswith(prefix + "/")):
             path = path[len(prefix):] or "/"
@@ -183,7 +183,7 @@ def test_welsh_content_links_stay_in_welsh_and_english_in_english(site, pages):
 
 # --- The glossary -------------------------------------------------------------------------------
 
-GLOSSARY = yaml.safe_load((ROOT / "macros" / "glossary.yml").read_text(encoding="utf-8"))["terms"]
+GLOSSARY = yaml.safe_load(GLOSSARY_YML.read_text(encoding="utf-8"))["terms"]
 REQUIRED_TERMS = {
     "icpc", "rcpc", "core-group", "smart", "significant-harm", "likelihood-of-significant-harm",
     "risk-model", "areas-of-change", "good-enough-care", "steps-to-change", "safety-scale",

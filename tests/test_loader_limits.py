@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import ROOT
+from helpers import ROOT, SAMPLE_SCENARIO
 
 LOAD = "import sys; from macros.loader import load_file, ScenarioError\n" \
        "try:\n    load_file(__import__('pathlib').Path(sys.argv[1]))\n" \
@@ -31,7 +31,7 @@ def test_a_5_mb_file_is_refused(tmp_path):
 
 
 def test_10000_statements_are_refused(tmp_path):
-    data = yaml.safe_load((ROOT / "scenarios" / "teulu-hughes.yml").read_text(encoding="utf-8"))
+    data = yaml.safe_load(SAMPLE_SCENARIO.read_text(encoding="utf-8"))
     data["statements"] = [{"id": f"s{i}", "text": {"en": "A", "cy": "B"}, "domain": "worry-concern",
                            "explanation": {"en": "A", "cy": "B"}} for i in range(10_000)]
     path = tmp_path / "ty-llawn.yml"

@@ -1,26 +1,23 @@
 """Issue 14: the frame looks and works like a public service, on a phone first, in both languages.
 
-Real Chromium at 320px on every page: no sideways scrolling, the header's site name shown whole,
-the language link as words to the twin page keeping #section. Plus contrast of titles and nav,
+Every page at 320px (no sideways scrolling, the header's site name shown whole, the language link
+as words to the twin page) and axe at 320px are in test_pages.py, in the one visit per page. Here:
+the language link keeping #section. Plus contrast of titles and nav,
 the type scale, one focus style, sidebar titles that never cover items, the case-study steps,
 and the home page's starts, elements and case cards linking to real pages.
 """
 from __future__ import annotations
 
 import posixpath
-import re
 from html.parser import HTMLParser
-from urllib.parse import urlparse, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import Requests, axe_violations, published_path
+from helpers import LANGS, OTHER, axe_violations, parse, twin_path, url
 from macros.loader import load_all
-from macros.pages import KINDS, page_path
-from test_a11y_site import LANGS, PAGES, _id, _url
+from macros.case_pages import KINDS, page_path
 
-OTHER = {"en": "cy", "cy": "en"}
-NAME = {"en": "English", "cy": "Cymraeg"}
 SID = sorted(load_all())[0]
 ELEMENTS = ("conversations", "thresholds", "change", "measure")
 
@@ -30,24 +27,9 @@ KIND_PAGES = ["", "elements/", "elements/change/", "plans/checker/", "steps/work
 
 
 @pytest.fixture(scope="module")
-def tab(browser):
-    ctx = browser.new_context(viewport={"width": 320, "height": 700}, service_workers="block")
-    pg = ctx.new_page()
-    pg.requests = Requests()
-    pg.errors = []
-
-    def _route(route):
-        url = route.request.url
-        pg.requests.append(url)
-        if urlparse(url).hostname == "127.0.0.1" or url.startswith(("data:", "blob:")):
-            route.continue_()
-        else:
-            route.abort()
-
-    pg.route("**/*", _route)
-    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
-    yield pg
-    ctx.close()
+def tab(make_tab):
+    with make_tab(viewport={"width": 320, "height": 700}) as pg:  # the CSP is enforced
+        yield pg
 
 
 def _open(tab, url: str, width: int = 320) -> None:
@@ -62,73 +44,20 @@ def _settled(tab) -> None:
     tab.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')", timeout=5000)
 
 
-def _twin_path(lang: str, path: str) -> str:
-    """The site path the language link must reach (the 404 page links to the other home).
-
-    The 404 page is served at any depth, so its links are absolute, from the published address
-    (site_url), whose path is not "/" since the site has its GitHub Pages address.
-    """
-    if path == "404.html":
-        return published_path() + ("/cy/" if lang == "en" else "/")
-    return ("/cy/" if lang == "en" else "/") + path
-
-
-# ------------------------------------------------------------------------- every page, 320px
-
-@pytest.mark.parametrize("item", PAGES, ids=_id)
-def test_320px_no_sideways_scroll_whole_site_name_and_language_link(tab, base_url, item):
-    lang, path = item
-    _open(tab, _url(base_url, lang, path))
-    got = tab.evaluate("""() => {
-        const d = document.documentElement, name = document.querySelector('.ecp-header__name');
-        const shown = name && [...name.querySelectorAll('span')].find((s) => s.getClientRects().length);
-        const wide = [...document.querySelectorAll('.md-header *, .md-content *, .md-footer *')]
-            .filter((e) => e.clientWidth && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible'
-                && !e.closest('.md-visually-hidden, .ecp-vh, .ecp-sr-only'))
-            .slice(-3).map((e) => e.tagName + '.' + e.className);
-        const link = document.querySelector('.md-header a.ecp-lang__link');
-        const controls = [...document.querySelectorAll('.md-header__inner > *')].filter((e) => e.getClientRects().length)
-            .map((e) => e.getBoundingClientRect()).map((r) => [r.left, r.right]);
-        return {
-          scroll: d.scrollWidth, client: d.clientWidth, wide,
-          name: shown ? {text: shown.textContent.trim(), sw: shown.scrollWidth, cw: shown.clientWidth,
-                         lsw: name.scrollWidth, lcw: name.clientWidth, h: name.getBoundingClientRect().height} : null,
-          link: link && {text: link.querySelector('.ecp-lang__name').textContent.trim(), lang: link.lang,
-                         hreflang: link.hreflang, href: new URL(link.href).pathname,
-                         name: link.textContent.replace(/\\s+/g, ' ').trim(), h: link.getBoundingClientRect().height},
-          controls,
-        };
-    }""")
-    assert got["scroll"] <= got["client"], f"scrolls sideways at 320px ({got['scroll']} > {got['client']}): {got['wide']}"
-    name = got["name"]
-    assert name and name["text"], "no site name in the header"
-    assert name["sw"] <= name["cw"] and name["lsw"] <= name["lcw"], f"site name cut off: {name}"
-    assert name["h"] <= 56, f"site name takes too much height: {name}"
-    assert all(left >= 0 and right <= got["client"] + 0.5 for left, right in got["controls"]), got["controls"]
-    link = got["link"]
-    assert link, "no language link in the header"
-    other = OTHER[lang]
-    assert link["text"] == NAME[other] and link["lang"] == other and link["hreflang"] == other, link
-    assert link["name"].startswith(NAME[other]), "the link's accessible name starts with its visible words (2.5.3)"
-    assert link["h"] >= 24, link
-    assert link["href"] == _twin_path(lang, path), link
-    assert not tab.errors
-
-
 # ---------------------------------------------------------------- the language link, clicked
 
 @pytest.mark.parametrize("path", KIND_PAGES)
 @pytest.mark.parametrize("lang", LANGS)
 def test_language_link_lands_on_the_twin_section(tab, base_url, lang, path):
-    _open(tab, _url(base_url, lang, path), 1280)
+    _open(tab, url(base_url, lang, path), 1280)
     section = tab.evaluate("""() => { const h = [...document.querySelectorAll('.md-content h2[id], .md-content h3[id]')];
         return (h[Math.min(2, h.length - 1)] || {}).id || ''; }""")
     assert section, "expected a section id to link to"
-    tab.goto(_url(base_url, lang, path) + "#" + section)
+    tab.goto(url(base_url, lang, path) + "#" + section)
     with tab.expect_navigation():
         tab.click(".md-header a.ecp-lang__link")
     other = OTHER[lang]
-    assert tab.url == base_url + _twin_path(lang, path) + "#" + section
+    assert tab.url == base_url + twin_path(lang, path) + "#" + section
     assert tab.evaluate("document.documentElement.lang") == other
     assert tab.locator(f"[id='{section}']").count() == 1, f"the twin has no #{section}"
     assert not tab.requests.external()
@@ -164,7 +93,7 @@ def _contrast_js() -> str:
 @pytest.mark.parametrize("path", ["elements/change/", page_path(SID, "exercise"), ""])
 @pytest.mark.parametrize("lang", LANGS)
 def test_titles_and_nav_contrast(tab, base_url, lang, path):
-    _open(tab, _url(base_url, lang, path), 1280)
+    _open(tab, url(base_url, lang, path), 1280)
     title = tab.locator(".md-content h1").first.evaluate(_contrast_js())
     assert title >= 15, f"page title contrast {title:.2f}: titles are in full-contrast ink"
     for sel in [".md-sidebar--primary .md-nav__link", ".md-sidebar--primary .md-nav__title", ".md-header .ecp-header__name",
@@ -175,7 +104,7 @@ def test_titles_and_nav_contrast(tab, base_url, lang, path):
 
 @pytest.mark.parametrize("width,size", [(320, 16), (1280, 19)])
 def test_type_scale(tab, base_url, width, size):
-    _open(tab, _url(base_url, "en", "elements/change/"), width)
+    _open(tab, url(base_url, "en", "elements/change/"), width)
     got = tab.evaluate("""() => ({p: parseFloat(getComputedStyle(document.querySelector('.md-content p')).fontSize),
         h1: parseFloat(getComputedStyle(document.querySelector('.md-content h1')).fontSize),
         measure: parseFloat(getComputedStyle(document.querySelector('.md-content article > p')).maxWidth),
@@ -188,7 +117,7 @@ def test_type_scale(tab, base_url, width, size):
 
 def test_one_focus_style(tab, base_url):
     """Links in the header, nav and content share one focus look; so do buttons and radios."""
-    _open(tab, _url(base_url, "en", page_path(SID, "exercise")), 1280)
+    _open(tab, url(base_url, "en", page_path(SID, "exercise")), 1280)
     looks = {}
     for what, sel in [("header link", ".md-header a.ecp-lang__link"), ("nav link", ".md-sidebar--primary a.md-nav__link"),
                       ("content link", ".md-content article .ecp-scenario-links a[href]"), ("step link", ".ecp-case-steps a")]:
@@ -215,7 +144,7 @@ def test_one_focus_style(tab, base_url):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_targets_and_exercise_radios(tab, base_url, lang):
-    _open(tab, _url(base_url, lang, page_path(SID, "exercise")), 320)
+    _open(tab, url(base_url, lang, page_path(SID, "exercise")), 320)
     sizes = tab.evaluate("""() => [...document.querySelectorAll('.md-header a, .md-header label, .md-header button, .ecp-case-steps a')]
         .filter((e) => e.getClientRects().length && !e.closest('.md-search')).map((e) => { const r = e.getBoundingClientRect(); return [e.className, r.width, r.height]; })""")
     small = [s for s in sizes if s[1] < 24 or s[2] < 24]
@@ -227,7 +156,7 @@ def test_targets_and_exercise_radios(tab, base_url, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_sidebar_titles_never_cover_items(tab, base_url, lang):
-    _open(tab, _url(base_url, lang, page_path(SID, "steps")), 1280)
+    _open(tab, url(base_url, lang, page_path(SID, "steps")), 1280)
     _settled(tab)
     for frac in (0, 0.15, 0.3, 0.45, 0.6, 0.75, 0.9, 1):
         covered = tab.evaluate("""(frac) => {
@@ -258,11 +187,12 @@ def test_case_study_steps_show_where_the_reader_is(site, lang, kind):
     for sid in load_all():
         rel = ("cy/" if lang == "cy" else "") + page_path(sid, kind) + "index.html"
         html = (site / rel).read_text(encoding="utf-8")
-        nav = re.search(r'<nav class="ecp-case-steps".*?</nav>', html, re.S)
+        nav = parse(html).find("nav", cls="ecp-case-steps")
         assert nav, f"{rel}: no steps"
-        steps = re.findall(r"<li class=\"ecp-case-steps__step[^\"]*\">\s*<a href=\"([^\"]+)\"([^>]*)>", nav.group(0))
+        items = [li for li in nav.find_all("li") if any(c.startswith("ecp-case-steps__step") for c in li.classes())]
+        steps = [(li.find("a").get("href"), li.find("a").get("aria-current")) for li in items]
         assert len(steps) == len(KINDS), rel
-        current = [i for i, (_, attrs) in enumerate(steps) if 'aria-current="step"' in attrs]
+        current = [i for i, (_, here) in enumerate(steps) if here == "step"]
         assert current == [KINDS.index(kind)], rel
         base = posixpath.dirname("/" + rel)
         for (href, _), k in zip(steps, KINDS):
@@ -328,7 +258,7 @@ def test_home_has_three_starts_four_elements_and_cases_linking_to_real_pages(sit
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_home_carries_on_where_you_left_off(tab, base_url, lang):
-    _open(tab, _url(base_url, lang, ""), 320)
+    _open(tab, url(base_url, lang, ""), 320)
     assert tab.locator("[data-study-resume]").is_hidden()
     assert tab.locator("[data-study-start]").is_visible()
     tab.evaluate("localStorage.setItem('ecp:self-study:progress', JSON.stringify({home: '2026-01-01', elements: '2026-01-02'}))")
@@ -339,18 +269,10 @@ def test_home_carries_on_where_you_left_off(tab, base_url, lang):
 
 
 def _resumed(tab, base_url, lang):
-    _open(tab, _url(base_url, lang, ""), 320)
+    _open(tab, url(base_url, lang, ""), 320)
     link = tab.locator("[data-study-next]")
     assert link.is_visible() and link.get_attribute("href").endswith("#step-conversations")
     assert ("Conversations" if lang == "en" else "Sgyrsiau") in link.text_content()
     assert "2" in tab.locator("[data-study-progress]").text_content()
     assert not tab.locator("[data-study-start]").is_visible()
     assert not axe_violations(tab)
-
-
-@pytest.mark.parametrize("path", ["", page_path(SID, "exercise"), "elements/change/"])
-@pytest.mark.parametrize("lang", LANGS)
-def test_axe_at_320(tab, base_url, lang, path):
-    _open(tab, _url(base_url, lang, path), 320)
-    violations = axe_violations(tab)
-    assert not violations, "\n".join(f"[{v['id']}] {v['help']}: {v['nodes']}" for v in violations)

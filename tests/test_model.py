@@ -5,11 +5,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from helpers import SAMPLE_SCENARIO
 from macros.loader import ScenarioError, load_all, load_file
 from macros.model import Scenario, Workbook
 from macros.schema import OUT, schema_text
 
-SAMPLE = Path(__file__).resolve().parent.parent / "scenarios" / "teulu-hughes.yml"
+SAMPLE = SAMPLE_SCENARIO
 
 
 def sample() -> dict:

@@ -6,22 +6,18 @@ nothing can reach the site but the service worker's cache.
 """
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import json
 import re
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, mkdocs_build, published_path
+from helpers import LANGS, ROOT, SITE_CSS_REL, SiteServer, copy_project, mkdocs_build
 from macros import strings
 
-LANGS = ["en", "cy"]
-OFFLINE = "[data-component='offline'][data-ready]"
+OFFLINE = "[data-module='offline'][data-ready]"
 SHOTS = ROOT / ".tmp" / "offline-screenshots"  # git-ignored: for looking at, not for comparing
 SHOTS.mkdir(parents=True, exist_ok=True)
 STATUS = f"{OFFLINE} [data-status]"
@@ -43,52 +39,12 @@ def path(lang: str, rest: str = "") -> str:
     return f"/{'cy/' if lang == 'cy' else ''}{rest}"
 
 
-class Server:
-    """A local server whose site folder can be swapped (a new build) or switched off.
-
-    It serves the site only under its published path (site_url's, e.g. /effective-child-protection/),
-    as GitHub Pages does: the site is built for that address (the 404 and offline pages link from
-    it), and the service worker's scope is that folder. `url` includes the path.
-    """
-
-    def __init__(self, directory: Path):
-        self.directory = directory
-        self.up = True
-        server = self
-        prefix = published_path()
-
-        class Handler(http.server.SimpleHTTPRequestHandler):
-            def __init__(self, *args, **kwargs):
-                super().__init__(*args, directory=str(server.directory), **kwargs)
-
-            def translate_path(self, path):
-                if prefix and not (path == prefix or path.startswith(prefix + "/")):
-                    return str(server.directory / "no such file")  # outside the site: 404
-                return super().translate_path(path[len(prefix):] or "/")
-
-            def do_GET(self):
-                if not server.up:
-                    self.close_connection = True
-                    return  # no answer at all: the browser sees a network error
-                super().do_GET()
-
-            def log_message(self, *args):
-                pass
-
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}{prefix}"
-
-    def close(self):
-        self.httpd.shutdown()
-
-
 @pytest.fixture
 def server(site, tmp_path):
     # Each test gets its own copy and its own origin, so service workers never meet.
     copy = tmp_path / "served"
     shutil.copytree(site, copy)
-    s = Server(copy)
+    s = SiteServer(copy, at_root=False)  # only under the published path, as GitHub Pages serves it
     yield s
     s.close()
 
@@ -167,7 +123,7 @@ def keep(page, choice: str, lang: str):
     control.locator(f"input[value='{choice}']").check()
     control.locator("[data-keep]").click()
     kept = o(f"kept_{choice}", lang)
-    until(page, "document.querySelector('[data-component=offline][data-ready] [data-status]').textContent === arg", kept, 60000)
+    until(page, "document.querySelector('[data-module=offline][data-ready] [data-status]').textContent === arg", kept, 60000)
     return page.evaluate("() => ({said: window.__said, progress: window.__progress})")
 
 
@@ -272,7 +228,7 @@ def test_keep_both_then_everything_works_offline(sw_context, sw_page, server, ax
 
     # A grid exercise, a plan line, a workbook, then a reload: all with no network.
     page.goto(server.url + "/case-studies/teulu-hughes/")
-    grid = page.locator('[data-component="grid-exercise"][data-ready]')
+    grid = page.locator('[data-module="grid-exercise"][data-ready]')
     grid.wait_for()
     first = grid.locator("fieldset").first
     first.locator("input[type=radio]").first.check()
@@ -280,16 +236,16 @@ def test_keep_both_then_everything_works_offline(sw_context, sw_page, server, ax
     assert grid.locator("[data-score]").inner_text().strip()
 
     page.goto(server.url + "/cy/plans/checker/")
-    page.wait_for_selector('[data-component="plan-checker"][data-ready] [data-action="check"]:not([disabled])')
+    page.wait_for_selector('[data-module="plan-checker"][data-ready] [data-action="check"]:not([disabled])')
     page.fill("#ecp-checker-input", "Bydd Mam yn ymgysylltu â'r gwasanaethau.")
-    page.locator('[data-component="plan-checker"] [data-action="check"]').click()
+    page.locator('[data-module="plan-checker"] [data-action="check"]').click()
     until(page, "document.querySelectorAll('.ecp-line').length === 1")
 
     page.goto(server.url + "/steps/workbook/")
-    page.wait_for_selector('[data-component="steps-workbook"][data-ready]')
+    page.wait_for_selector('[data-module="steps-workbook"][data-ready]')
     page.locator(".wb-name").fill("Offline family")
     page.reload()
-    page.wait_for_selector('[data-component="steps-workbook"][data-ready]')
+    page.wait_for_selector('[data-module="steps-workbook"][data-ready]')
     assert page.locator(".wb-name").input_value() == "Offline family"
     page.watch.clean()
 
@@ -373,7 +329,7 @@ def test_control_states_axe_and_remove(sw_context, sw_page, server, axe, lang):
     assert not any(u.startswith(server.url + path(other, "elements/")) and u.endswith("/") for u in cached_urls(page))
     assert server.url + path(lang, "elements/measure/") in cached_urls(page)
     control.locator("[data-remove]").click()
-    until(page, "document.querySelector('[data-component=offline][data-ready] [data-status]').textContent === arg", o("removed", lang))
+    until(page, "document.querySelector('[data-module=offline][data-ready] [data-status]').textContent === arg", o("removed", lang))
     assert axe(page, OFFLINE) == []
     page.screenshot(path=str(SHOTS / f"offline-{lang}-4-removed.png"))
     assert not control.locator("[data-remove]").is_visible()
@@ -387,7 +343,7 @@ def test_download_stopped_by_lost_signal_says_so(sw_context, sw_page, server, ax
     go_offline(sw_context, server)
     control.locator("input[value='both']").check()
     control.locator("[data-keep]").click()
-    until(page, "document.querySelector('[data-component=offline][data-ready] [data-status]').textContent === arg", o("failed_network", "en"))
+    until(page, "document.querySelector('[data-module=offline][data-ready] [data-status]').textContent === arg", o("failed_network", "en"))
     assert axe(page, OFFLINE) == []
     assert not control.locator("[data-remove]").is_visible()
 
@@ -398,7 +354,7 @@ def site_v2(tmp_path_factory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("project-v2"))
     page = project / "docs" / "elements" / "change.en.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n\nVersion two of this page.\n", encoding="utf-8")
-    css = project / "docs" / "assets" / "site.css"
+    css = project / SITE_CSS_REL
     css.write_text(css.read_text(encoding="utf-8") + "\n.ecp-version-two { color: #123456; }\n", encoding="utf-8")
     out = tmp_path_factory.mktemp("site-v2")
     result = mkdocs_build(project, out)
@@ -464,12 +420,12 @@ def test_delete_my_data_removes_the_copy_and_the_worker(sw_context, sw_page, ser
     keep(page, "en", "en")
     page.evaluate("localStorage.setItem('ecp:test', '1'); localStorage.setItem('other', 'x')")
     page.reload()
-    root = page.locator("[data-component='delete-data']")
+    root = page.locator("[data-module='delete-data']")
     root.locator("[data-delete]").wait_for(state="visible")
     assert o("data_copy", "en") in root.locator("[data-count]").inner_text()
     page.once("dialog", lambda d: d.accept())
     root.locator("[data-delete]").click()
-    until(page, "document.querySelector('[data-component=delete-data] [data-status]').textContent.includes(arg)", o("data_deleted_copy", "en"))
+    until(page, "document.querySelector('[data-module=delete-data] [data-status]').textContent.includes(arg)", o("data_deleted_copy", "en"))
     assert page.evaluate("caches.keys()") == []
     assert page.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
     assert page.evaluate("localStorage.getItem('other')") == "x"

@@ -26,7 +26,7 @@ def seeded(page, base_url, lang):
     page.goto(url)
     page.evaluate("seed => { for (const [k, v] of Object.entries(seed)) localStorage.setItem(k, v); }", SEED)
     page.reload()
-    page.wait_for_selector("[data-component='delete-data'][data-ready]")
+    page.wait_for_selector("[data-module='delete-data'][data-ready]")
 
 
 def keys(page):
@@ -46,7 +46,7 @@ def test_delete_button_empties_every_ecp_key_and_nothing_else(page, base_url, ax
 
     page.on("dialog", accept)
     page.get_by_role("button", name=WORDS[lang]["button"]).click()
-    status = page.locator("[data-component='delete-data'] [role='status']")
+    status = page.locator("[data-module='delete-data'] [role='status']")
     assert WORDS[lang]["deleted"] in status.inner_text()
     assert status.get_attribute("aria-live") == "polite"
     assert len(dialogs) == 1
@@ -60,7 +60,7 @@ def test_delete_button_empties_every_ecp_key_and_nothing_else(page, base_url, ax
 
     # The self-study page starts empty again.
     page.goto(f"{base_url}{PREFIX[lang]}/learn/self-study/")
-    page.wait_for_selector("[data-component='self-study'][data-ready]")
+    page.wait_for_selector("[data-module='self-study'][data-ready]")
     assert not page.locator("#done-home").is_checked()
     assert page.locator("#record-learned").input_value() == ""
     assert page.errors == []
@@ -72,7 +72,7 @@ def test_cancelling_keeps_everything(page, base_url, lang):
     seeded(page, base_url, lang)
     page.on("dialog", lambda d: d.dismiss())
     page.get_by_role("button", name=WORDS[lang]["button"]).click()
-    assert page.locator("[data-component='delete-data'] [role='status']").inner_text() == WORDS[lang]["cancelled"]
+    assert page.locator("[data-module='delete-data'] [role='status']").inner_text() == WORDS[lang]["cancelled"]
     assert keys(page) == set(SEED)
 
 

@@ -1,32 +1,18 @@
 """The review conference (issue 12): chart and table from the ratings, judgements with feedback."""
 from __future__ import annotations
 
-import html
 import json
 import re
 
 import pytest
 
+from helpers import LANGS, plain, read_built, url
 from macros import strings
 from macros.loader import load_all
 from macros.model import Judgement, Meeting
-from macros.pages import page_path
+from macros.case_pages import page_path
 
 SCENARIOS = sorted(load_all())
-LANGS = ("en", "cy")
-
-
-def built(site, sid: str, lang: str) -> str:
-    prefix = site / "cy" if lang == "cy" else site
-    return (prefix / page_path(sid, "review") / "index.html").read_text(encoding="utf-8")
-
-
-def url(base_url: str, sid: str, lang: str) -> str:
-    return f"{base_url}{'/cy' if lang == 'cy' else ''}/{page_path(sid, 'review')}"
-
-
-def plain(text: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).split())
 
 
 @pytest.mark.parametrize("sid", SCENARIOS)
@@ -48,7 +34,7 @@ def test_every_case_study_meets_compliance_without_change_and_real_change(sid):
 @pytest.mark.parametrize("sid", SCENARIOS)
 def test_each_area_has_a_chart_and_a_table_of_the_same_ratings(site, sid, lang):
     s = load_all()[sid]
-    page = built(site, sid, lang)
+    page = read_built(site, lang, page_path(sid, "review"))
     for area in s.areas_of_change:
         section = page.split(f'id="review-{area.id}"', 1)[1].split("</section>", 1)[0]
         svg = section.split("<svg", 1)[1].split("</svg>", 1)[0]
@@ -75,10 +61,10 @@ def test_each_area_has_a_chart_and_a_table_of_the_same_ratings(site, sid, lang):
 def test_judging_gives_feedback_survives_reload_and_is_axe_clean(page, base_url, axe, lang):
     sid = "teulu-hughes"
     s = load_all()[sid]
-    page.goto(url(base_url, sid, lang))
+    page.goto(url(base_url, lang, page_path(sid, "review")))
     page.evaluate("localStorage.clear()")
     page.reload()
-    page.wait_for_selector("[data-component=review-conference][data-ready]")
+    page.wait_for_selector("[data-module=review-conference][data-ready]")
     details = page.locator("[data-answer-details]")
     assert details.first.is_hidden(), "the answer waits for the learner's judgement"
     assert axe(page) == [], "before judging"
@@ -105,7 +91,7 @@ def test_judging_gives_feedback_survives_reload_and_is_axe_clean(page, base_url,
     assert page.locator(f"#judge-{wrong_area.id}-feedback").text_content().startswith(strings.t("review.not_yet", lang))
     assert axe(page) == [], "after judging"
     page.reload()
-    page.wait_for_selector("[data-component=review-conference][data-ready]")
+    page.wait_for_selector("[data-module=review-conference][data-ready]")
     assert page.is_checked(f"#judge-{right_area.id}-{want}") and page.is_checked(f"#judge-{wrong_area.id}-{wrong}")
     assert page.locator(f"section#review-{right_area.id} [data-answer-details]").is_visible()
     stored = json.loads(page.evaluate(f"localStorage.getItem('ecp:review:{sid}')"))
@@ -122,8 +108,8 @@ def test_judging_gives_feedback_survives_reload_and_is_axe_clean(page, base_url,
 def test_review_page_is_axe_clean_on_phone_and_fits(browser, base_url, axe, sid, lang):
     ctx = browser.new_context(viewport={"width": 375, "height": 800}, service_workers="block")
     page = ctx.new_page()
-    page.goto(url(base_url, sid, lang))
-    page.wait_for_selector("[data-component=review-conference][data-ready]")
+    page.goto(url(base_url, lang, page_path(sid, "review")))
+    page.wait_for_selector("[data-module=review-conference][data-ready]")
     assert axe(page) == []
     assert not page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth")
     ctx.close()
@@ -132,7 +118,7 @@ def test_review_page_is_axe_clean_on_phone_and_fits(browser, base_url, axe, sid,
 def test_without_javascript_the_answers_are_in_details(browser, base_url):
     ctx = browser.new_context(java_script_enabled=False)
     page = ctx.new_page()
-    page.goto(url(base_url, "teulu-ellis", "cy"))
+    page.goto(url(base_url, "cy", page_path("teulu-ellis", "review")))
     s = load_all()["teulu-ellis"]
     assert page.locator("[data-answer-details]").count() == len(s.areas_of_change)
     assert page.locator("[data-answer-details]").first.is_visible()

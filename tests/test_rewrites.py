@@ -5,10 +5,10 @@ import gzip
 
 import pytest
 
-from conftest import ROOT
+from helpers import component_assets
 from macros.loader import load_all
 
-COMPONENT = ROOT / "docs" / "assets" / "components" / "plan-rewrite"
+COMPONENT = component_assets("plan-rewrite")
 SCENARIOS = load_all()
 MARK_WORDS = {
     "en": {"who": "Who", "what": "What exactly", "when": "When or how often", "check": "How the core group will know",

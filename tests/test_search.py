@@ -15,9 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, mkdocs_build
+from helpers import LANGS, SiteServer, copy_project, mkdocs_build
 
-LANGS = ("en", "cy")
 SEARCH_FILES = re.compile(r"/pagefind/|/assets/components/search/(?!loader\.js)")
 
 
@@ -263,12 +262,6 @@ EXTRA = {  # words the real pages do not use, so these two pages are the only ma
 
 @pytest.fixture(scope="module")
 def ranked_url(tmp_path_factory, browser):
-    import functools
-    import http.server
-    import threading
-
-    from conftest import _Quiet
-
     project = copy_project(tmp_path_factory.mktemp("search-project"))
     for name, (cy_title, cy_text, en_title, en_text) in EXTRA.items():
         (project / "docs" / f"{name}.cy.md").write_text(f"# {cy_title}\n\n{cy_text}\n", encoding="utf-8")
@@ -276,10 +269,9 @@ def ranked_url(tmp_path_factory, browser):
     out = tmp_path_factory.mktemp("search-site")
     result = mkdocs_build(project, out)
     assert result.returncode == 0, result.stdout + result.stderr
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(out)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    server = SiteServer(out)
+    yield server.url
+    server.close()
 
 
 def _order(page, base, query):
@@ -312,21 +304,9 @@ CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'
 def csp_url(site):
     """The site served with a Content-Security-Policy header that forbids eval. ('unsafe-inline'
     is there only for Material's own inline scripts; search adds none.)"""
-    import functools
-    import http.server
-    import threading
-
-    from conftest import _Quiet
-
-    class WithCSP(_Quiet):
-        def end_headers(self):
-            self.send_header("Content-Security-Policy", CSP)
-            super().end_headers()
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(WithCSP, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    server = SiteServer(site, headers={"Content-Security-Policy": CSP})
+    yield server.url
+    server.close()
 
 
 @pytest.mark.parametrize("lang,query", [("en", "plans"), ("cy", "mhlant")])

@@ -6,7 +6,9 @@ import json
 
 import pytest
 
-from macros.components.self_study import STEPS
+from macros.components.self_study import route
+
+STEPS = route()
 
 MONTHS = {
     "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -23,7 +25,7 @@ LANGS = {
 
 def open_page(page, base_url, lang):
     page.goto(f"{base_url}{LANGS[lang]['prefix']}/learn/self-study/")
-    page.wait_for_selector("[data-component='self-study'][data-ready]")
+    page.wait_for_selector("[data-module='self-study'][data-ready]")
 
 
 def test_steps_have_stable_unique_ids():
@@ -62,14 +64,14 @@ def test_progress_and_record_survive_a_reload(page, base_url, axe, lang):
     page.fill("#record-name", "A. N. Other")
     page.locator("#record-learned").press_sequentially("Name three areas of change, not ten.")
     page.locator("#record-supervision").press_sequentially("How do I keep the second core group on change?")
-    assert page.locator("[data-component=self-study] [data-progress]").inner_text() == words["progress"]
+    assert page.locator("[data-module=self-study] [data-progress]").inner_text() == words["progress"]
 
     page.reload()
-    page.wait_for_selector("[data-component='self-study'][data-ready]")
+    page.wait_for_selector("[data-module='self-study'][data-ready]")
     for sid in ("home", "conversations", "workbook"):
         assert page.locator(f"#done-{sid}").is_checked(), sid
     assert not page.locator("#done-thresholds").is_checked()
-    assert page.locator("[data-component=self-study] [data-progress]").inner_text() == words["progress"]
+    assert page.locator("[data-module=self-study] [data-progress]").inner_text() == words["progress"]
     assert page.locator("#record-name").input_value() == "A. N. Other"
     assert page.locator("#record-learned").input_value() == "Name three areas of change, not ten."
     assert page.locator("#record-supervision").input_value() == "How do I keep the second core group on change?"
@@ -91,7 +93,7 @@ def test_progress_and_record_survive_a_reload(page, base_url, axe, lang):
     # Unticking removes the step again.
     page.locator("label[for='done-home']").click()
     page.reload()
-    page.wait_for_selector("[data-component='self-study'][data-ready]")
+    page.wait_for_selector("[data-module='self-study'][data-ready]")
     assert not page.locator("#done-home").is_checked()
     assert page.locator("[data-done-list] li").count() == 2
 
@@ -112,7 +114,7 @@ def test_keyboard_marks_a_step_done(page, base_url, lang):
     page.keyboard.press("Space")
     assert page.locator("#done-change").is_checked()
     assert LANGS[lang]["mark"] in page.locator("label[for='done-change']").inner_text()
-    status = page.locator("[data-component=self-study] [data-progress]")
+    status = page.locator("[data-module=self-study] [data-progress]")
     assert status.get_attribute("role") == "status"
     assert status.inner_text().startswith("1 ")
 
@@ -132,3 +134,19 @@ def test_learning_record_prints(page, base_url, lang):
     assert not page.locator(".md-header").is_visible()
     assert not page.locator(".md-sidebar--primary").is_visible()
     assert page.locator("[data-done-list]").is_visible()
+
+
+# Moved from test_journeys.py (issue 17).
+
+def test_self_study_progress_is_shared_across_languages(page, base_url):
+    page.goto(f"{base_url}/learn/self-study/")
+    box = page.locator("input[data-done]").first
+    step = box.get_attribute("data-done")
+    box.check()
+    page.goto(f"{base_url}/cy/learn/self-study/")
+    page.locator("[data-module='self-study'][data-ready]").first.wait_for()
+    assert page.locator(f'input[data-done="{step}"]').is_checked()
+    page.locator("#record-learned").fill("Dysgais")
+    page.goto(f"{base_url}/learn/self-study/")
+    page.locator("[data-module='self-study'][data-ready]").first.wait_for()
+    assert page.locator("#record-learned").input_value() == "Dysgais"

@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 
 
-from conftest import ROOT
+from helpers import DOCS
 
 DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)">')
 
@@ -13,8 +13,8 @@ def _pages(site):
 
 
 def test_guidance_pages_have_their_own_description(site):
-    for src in sorted((ROOT / "docs").rglob("*.md")):
-        rel = src.relative_to(ROOT / "docs")
+    for src in sorted(DOCS.rglob("*.md")):
+        rel = src.relative_to(DOCS)
         if rel.parts[0] == "case-studies" or rel.name.startswith("index."):
             continue
         assert re.search(r"^description: .+", src.read_text(encoding="utf-8"), re.M), f"docs/{rel}: no description"

@@ -17,11 +17,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from helpers import CROSSWALK_YML, GLOSSARY_YML, LANGS, MKDOCS_YML, built
 from macros import strings
 from macros.loader import load_all
 
-LANGS = ("en", "cy")
 GUIDANCE = [
     "elements", "elements/conversations", "elements/thresholds", "elements/change", "elements/measure",
     "practice/conference", "practice/plans", "practice/reports", "practice/thinking-critically",
@@ -29,12 +28,8 @@ GUIDANCE = [
     "learn/handouts/measure", "learn/mentoring", "learn/crosswalk", "about",
 ]
 SOURCES_HEADING = {"en": "Sources", "cy": "Ffynonellau"}
-CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+CONFIG = yaml.load(MKDOCS_YML.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
-
-
-def built(site: Path, lang: str, page: str) -> Path:
-    return (site / "cy" if lang == "cy" else site) / page / "index.html"
 
 
 class Tree(HTMLParser):
@@ -125,7 +120,7 @@ def test_every_guidance_page_ends_with_its_sources_in_both_languages(site, page)
 
 def test_no_placeholder_contact_anywhere(site):
     bad = re.compile(r"example\.(gov\.uk|com|org)|@example\b|\.invalid\b")
-    assert not bad.search((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert not bad.search(MKDOCS_YML.read_text(encoding="utf-8"))
     hits = [p.relative_to(site).as_posix() for p in site.rglob("*.html") if bad.search(p.read_text(encoding="utf-8"))]
     assert not hits, hits
 
@@ -179,7 +174,7 @@ def test_no_invented_risk_model_structure(site):
         for m in RISK_MODEL_STAGES.finditer(words):
             hits.append(f"{path.relative_to(site)}: ...{words[max(0, m.start() - 60):m.end() + 60]}...")
     assert not hits, "\n".join(hits[:20])
-    glossary = (ROOT / "macros" / "glossary.yml").read_text(encoding="utf-8")
+    glossary = GLOSSARY_YML.read_text(encoding="utf-8")
     assert not RISK_MODEL_STAGES.search(glossary)
 
 
@@ -194,8 +189,8 @@ def test_thresholds_page_marks_its_illustration(site, lang):
 
 # --- The crosswalk ------------------------------------------------------------------------------
 
-CROSSWALK = yaml.safe_load((ROOT / "macros" / "crosswalk.yml").read_text(encoding="utf-8"))
-GLOSSARY = yaml.safe_load((ROOT / "macros" / "glossary.yml").read_text(encoding="utf-8"))["terms"]
+CROSSWALK = yaml.safe_load(CROSSWALK_YML.read_text(encoding="utf-8"))
+GLOSSARY = yaml.safe_load(GLOSSARY_YML.read_text(encoding="utf-8"))["terms"]
 
 
 def crosswalk_rows(site: Path, lang: str) -> dict[str, list[dict]]:
@@ -291,7 +286,7 @@ def retyped_figures(html: str, lang: str) -> list[str]:
                                                            for n in scenario_names(sid))
             if not cited:
                 continue
-            component = lambda n: "data-component" in n["attrs"]  # noqa: E731
+            component = lambda n: "data-component" in n["attrs"] or "data-module" in n["attrs"]  # noqa: E731
             plain = " ".join(text(s, skip=component) for s in nodes if not component(s))
             for phrase in allowed:
                 plain = plain.replace(phrase, " ")

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, copy_project, mkdocs_build
+from helpers import GLOSSARY_YML_REL, STRINGS_YML_REL, WORDING_JSON_REL, copy_project, mkdocs_build
 
 MARKER = " {{ x }} {% raw %} {# ${x} <%= x %> {{ 7*191 }} {x} {0}"
 SID = "teulu-hughes"
@@ -73,9 +73,9 @@ def _normal(text: str) -> str:
 def marked(tmp_path_factory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("marked"))
     _rewrite_yaml(project / "scenarios" / f"{SID}.yml", _mark_texts)
-    _rewrite_yaml(project / "macros" / "strings.yml", _mark_strings)
-    _rewrite_yaml(project / "macros" / "glossary.yml", _mark_glossary)
-    wording = project / "docs/assets/components/plan-checker/wording.json"
+    _rewrite_yaml(project / STRINGS_YML_REL, _mark_strings)
+    _rewrite_yaml(project / GLOSSARY_YML_REL, _mark_glossary)
+    wording = project / WORDING_JSON_REL
     data = json.loads(wording.read_text(encoding="utf-8"))
     for lang in ("en", "cy"):
         data["findings"]["vague-phrase"][lang]["message"] += MARKER

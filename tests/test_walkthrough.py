@@ -8,36 +8,21 @@ import re
 import pytest
 import yaml
 
-from conftest import ROOT, copy_project, mkdocs_build
+from helpers import LANGS, SAMPLE_SCENARIO, SECOND_SCENARIO, copy_project, mkdocs_build, plain, read_built, url
 from macros import strings
-from macros.components.conference import grid_steps
-from macros.loader import load_all
+from macros.views import grid_steps
+from macros.loader import ScenarioError, load_all, load_file
 from macros.model import STAGES
-from macros.pages import page_path
+from macros.case_pages import page_path
 
 SCENARIOS = sorted(load_all())
-LANGS = ("en", "cy")
 NEW_KINDS = ("walkthrough", "review", "documents")
-
-
-def built(site, sid: str, kind: str, lang: str) -> str:
-    prefix = site / "cy" if lang == "cy" else site
-    return (prefix / page_path(sid, kind) / "index.html").read_text(encoding="utf-8")
-
-
-def url(base_url: str, sid: str, kind: str, lang: str) -> str:
-    return f"{base_url}{'/cy' if lang == 'cy' else ''}/{page_path(sid, kind)}"
 
 
 def ids(html: str) -> list[str]:
     """The ids in the page's content (Material's own start with '__')."""
     body = html.split('<article class="md-content__inner', 1)[1]
     return [i for i in re.findall(r'\sid="([^"]+)"', body) if not i.startswith("__")]
-
-
-def plain(html_text: str) -> str:
-    """What a reader sees: tags dropped, entities decoded, spaces collapsed."""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", html_text)).split())
 
 
 def norm(text: str) -> str:
@@ -50,7 +35,7 @@ def norm(text: str) -> str:
 @pytest.mark.parametrize("kind", NEW_KINDS)
 @pytest.mark.parametrize("sid", SCENARIOS)
 def test_every_case_study_has_the_page_in_both_languages_with_the_same_ids(site, sid, kind):
-    en, cy = built(site, sid, kind, "en"), built(site, sid, kind, "cy")
+    en, cy = read_built(site, "en", page_path(sid, kind)), read_built(site, "cy", page_path(sid, kind))
     assert 'lang="en"' in en and 'lang="cy"' in cy
     en_ids = [i for i in ids(en) if not i.startswith("__")]
     cy_ids = [i for i in ids(cy) if not i.startswith("__")]
@@ -63,7 +48,7 @@ def test_every_case_study_has_the_page_in_both_languages_with_the_same_ids(site,
 @pytest.mark.parametrize("sid", SCENARIOS)
 def test_new_pages_are_linked_from_the_case_study_index_nav_and_conference_page(site, sid, lang):
     prefix = site / "cy" if lang == "cy" else site
-    case = built(site, sid, "exercise", lang)
+    case = read_built(site, lang, page_path(sid, "exercise"))
     index = (prefix / "case-studies" / "index.html").read_text(encoding="utf-8")
     conference = (prefix / "practice" / "conference" / "index.html").read_text(encoding="utf-8")
     assert 'id="walk-through"' in conference
@@ -79,7 +64,7 @@ def test_new_pages_are_linked_from_the_case_study_index_nav_and_conference_page(
 @pytest.mark.parametrize("sid", SCENARIOS)
 def test_walkthrough_has_nine_stages_in_order_each_with_story_and_notes(site, sid, lang):
     s = load_all()[sid]
-    page = built(site, sid, "walkthrough", lang)
+    page = read_built(site, lang, page_path(sid, "walkthrough"))
     positions = [page.index(f'id="stage-{key}"') for key in STAGES]
     assert positions == sorted(positions) and len(STAGES) == 9
     for i, key in enumerate(STAGES):
@@ -97,7 +82,7 @@ def test_walkthrough_has_nine_stages_in_order_each_with_story_and_notes(site, si
 @pytest.mark.parametrize("sid", SCENARIOS)
 def test_walkthrough_reuses_the_scenario_data(site, sid, lang):
     s = load_all()[sid]
-    page = built(site, sid, "walkthrough", lang)
+    page = read_built(site, lang, page_path(sid, "walkthrough"))
     # The grid: every statement, once as a step and once on the flip charts, worries first.
     steps = re.findall(r'<li class="ecp-walk__step" id="grid-step-([a-z0-9-]+)" data-step="(\d+)"', page)
     assert [x for x, _ in steps] == [g["st"].id for g in grid_steps(s)]
@@ -138,29 +123,46 @@ def project(tmp_path_factory):
     return copy_project(tmp_path_factory.mktemp("project"))
 
 
-@pytest.mark.parametrize("field, expected", [
-    (("conference",), "scenarios/broken.yml: conference: required field is missing"),
-    (("conference", "stages", "plan"), "scenarios/broken.yml: conference.stages.plan: required field is missing"),
-    (("conference", "report", "agency", "cy"), "scenarios/broken.yml: conference.report.agency: missing Welsh text (cy)"),
-    (("areas_of_change", 1, "review"), "scenarios/broken.yml: areas_of_change.1.review: required field is missing"),
-    (("areas_of_change", 0, "ratings", 2, "evidence"), "scenarios/broken.yml: areas_of_change.0.ratings.2.evidence: required field is missing"),
-])
-def test_a_scenario_missing_a_new_field_fails_the_build_naming_file_and_field(project, tmp_path, field, expected):
-    data = yaml.safe_load((ROOT / "scenarios" / "teulu-hughes.yml").read_text(encoding="utf-8"))
+MISSING = [
+    (("conference",), "conference: required field is missing"),
+    (("conference", "stages", "plan"), "conference.stages.plan: required field is missing"),
+    (("conference", "report", "agency", "cy"), "conference.report.agency: missing Welsh text (cy)"),
+    (("areas_of_change", 1, "review"), "areas_of_change.1.review: required field is missing"),
+    (("areas_of_change", 0, "ratings", 2, "evidence"), "areas_of_change.0.ratings.2.evidence: required field is missing"),
+]
+
+
+def _without(field) -> str:
+    data = yaml.safe_load(SAMPLE_SCENARIO.read_text(encoding="utf-8"))
     node = data
     for part in field[:-1]:
         node = node[part]
     del node[field[-1]]
-    (project / "scenarios" / "broken.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return yaml.safe_dump(data, allow_unicode=True)
+
+
+@pytest.mark.parametrize("field, expected", MISSING)
+def test_a_scenario_missing_a_new_field_is_refused_naming_file_and_field(tmp_path, field, expected):
+    path = tmp_path / "broken.yml"
+    path.write_text(_without(field), encoding="utf-8")
+    with pytest.raises(ScenarioError) as e:
+        load_file(path)
+    assert f"{path}: {expected}" in str(e.value)
+
+
+def test_a_scenario_missing_a_new_field_fails_the_build_naming_file_and_field(project, tmp_path):
+    """The build stops on what the loader refuses (above), naming the file from the project."""
+    field, expected = MISSING[0]
+    (project / "scenarios" / "broken.yml").write_text(_without(field), encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "site")
     (project / "scenarios" / "broken.yml").unlink()
     assert result.returncode != 0
-    assert expected in result.stdout + result.stderr
+    assert f"scenarios/broken.yml: {expected}" in result.stdout + result.stderr
 
 
 def test_a_copied_scenario_gets_all_its_conference_pages(project, tmp_path):
     (project / "scenarios" / "ty-ni.yml").write_text(
-        (ROOT / "scenarios" / "teulu-pritchard.yml").read_text(encoding="utf-8"), encoding="utf-8")
+        SECOND_SCENARIO.read_text(encoding="utf-8"), encoding="utf-8")
     site = tmp_path / "site"
     result = mkdocs_build(project, site)
     (project / "scenarios" / "ty-ni.yml").unlink()
@@ -179,7 +181,7 @@ def test_a_copied_scenario_gets_all_its_conference_pages(project, tmp_path):
 # ---------------------------------------------------------------- real Chromium
 
 def status(page) -> str:
-    return page.locator("[data-component=conference-walkthrough] [data-status]").text_content()
+    return page.locator("[data-module=conference-walkthrough] [data-status]").text_content()
 
 
 def visible_steps(page) -> list[str]:
@@ -190,7 +192,7 @@ def test_without_javascript_every_step_is_shown_in_order(browser, base_url):
     ctx = browser.new_context(java_script_enabled=False)
     page = ctx.new_page()
     s = load_all()["teulu-hughes"]
-    page.goto(url(base_url, "teulu-hughes", "walkthrough", "cy"))
+    page.goto(url(base_url, "cy", page_path("teulu-hughes", "walkthrough")))
     shown = visible_steps(page)
     assert shown == [f"grid-step-{g['st'].id}" for g in grid_steps(s)]
     assert page.locator(".ecp-walk__step").first.is_visible() and page.locator(".ecp-walk__step").last.is_visible()
@@ -204,10 +206,10 @@ def test_keyboard_alone_steps_forward_and_back_announces_and_survives_reload(pag
     sid = "teulu-ellis"
     s = load_all()[sid]
     order = grid_steps(s)
-    page.goto(url(base_url, sid, "walkthrough", lang))
+    page.goto(url(base_url, lang, page_path(sid, "walkthrough")))
     page.evaluate("localStorage.clear()")
     page.reload()
-    page.wait_for_selector("[data-component=conference-walkthrough][data-ready]")
+    page.wait_for_selector("[data-module=conference-walkthrough][data-ready]")
     assert visible_steps(page) == [f"grid-step-{order[0]['st'].id}"]
     assert page.locator("[data-board]:visible").count() == 1
     assert axe(page) == [], "first step"
@@ -226,7 +228,7 @@ def test_keyboard_alone_steps_forward_and_back_announces_and_survives_reload(pag
                      column=strings.t("exercise.col_" + order[3]["column"].replace("-", "_"), lang),
                      text=order[3]["st"].text[lang])
     assert status(page) == want
-    assert page.get_attribute("[data-component=conference-walkthrough] [role=status]", "aria-live") == "polite"
+    assert page.get_attribute("[data-module=conference-walkthrough] [role=status]", "aria-live") == "polite"
     page.keyboard.press("ArrowLeft")
     assert visible_steps(page) == [f"grid-step-{order[2]['st'].id}"]
     assert status(page).startswith(strings.t("walk.count", lang, n=3, total=len(order)).split(" 3")[0])
@@ -235,7 +237,7 @@ def test_keyboard_alone_steps_forward_and_back_announces_and_survives_reload(pag
     assert axe(page) == [], "middle step"
     # The step survives a reload (and is shared by both languages of the case study).
     page.reload()
-    page.wait_for_selector("[data-component=conference-walkthrough][data-ready]")
+    page.wait_for_selector("[data-module=conference-walkthrough][data-ready]")
     assert visible_steps(page) == [f"grid-step-{order[2]['st'].id}"]
     assert json.loads(page.evaluate(f"localStorage.getItem('ecp:walk:{sid}')")) == {"step": 2}
     # The last step: End key; Next does nothing more and says so to assistive tech.
@@ -260,8 +262,8 @@ def test_walkthrough_is_axe_clean_on_desktop_and_phone(browser, base_url, axe, s
     for viewport in ({"width": 1280, "height": 900}, {"width": 375, "height": 800}):
         ctx = browser.new_context(viewport=viewport, service_workers="block")
         page = ctx.new_page()
-        page.goto(url(base_url, sid, "walkthrough", lang))
-        page.wait_for_selector("[data-component=conference-walkthrough][data-ready]")
+        page.goto(url(base_url, lang, page_path(sid, "walkthrough")))
+        page.wait_for_selector("[data-module=conference-walkthrough][data-ready]")
         assert axe(page) == [], viewport
         overflow = page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth")
         assert not overflow, f"{sid} {lang} scrolls sideways at {viewport['width']}px"
@@ -271,15 +273,15 @@ def test_walkthrough_is_axe_clean_on_desktop_and_phone(browser, base_url, axe, s
 def test_a_link_to_a_statement_opens_the_walkthrough_at_that_step(page, base_url):
     s = load_all()["teulu-pritchard"]
     target = grid_steps(s)[5]["st"].id
-    page.goto(url(base_url, "teulu-pritchard", "walkthrough", "en") + f"#grid-step-{target}")
-    page.wait_for_selector("[data-component=conference-walkthrough][data-ready]")
+    page.goto(url(base_url, "en", page_path("teulu-pritchard", "walkthrough")) + f"#grid-step-{target}")
+    page.wait_for_selector("[data-module=conference-walkthrough][data-ready]")
     assert visible_steps(page) == [f"grid-step-{target}"]
 
 
 # ---------------------------------------------------------------- the model's checks
 
 def _hughes() -> dict:
-    return yaml.safe_load((ROOT / "scenarios" / "teulu-hughes.yml").read_text(encoding="utf-8"))
+    return yaml.safe_load(SAMPLE_SCENARIO.read_text(encoding="utf-8"))
 
 
 def _problems(tmp_path, data) -> str:
@@ -323,7 +325,7 @@ def test_invitation_names_people_from_the_file(tmp_path):
 
 
 def test_welsh_names_take_ac_before_a_vowel():
-    from macros.components.conference import join_names
+    from macros.views import join_names
 
     assert join_names(["Rhian", "Aled"], "cy") == "Rhian ac Aled"
     assert join_names(["Siân", "Gareth"], "cy") == "Siân a Gareth"

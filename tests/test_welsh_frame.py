@@ -17,9 +17,8 @@ from urllib.parse import urlsplit
 
 import jinja2
 
-from conftest import published_path
+from helpers import OVERRIDES, published_path
 
-ROOT = Path(__file__).resolve().parent.parent
 
 WANTED = {
     "top": "Yn ôl i'r brig",
@@ -38,7 +37,7 @@ UNWANTED = ("Nôl i'r brig", "dogfennau sy'n cyfateb", "Cychwyn chwilio", 'aria-
 
 
 def theme_string(key: str) -> str:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "overrides")))
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(OVERRIDES)))
     macro = env.get_template("partials/languages/cy.html").module.t
     return str(macro(key))
 

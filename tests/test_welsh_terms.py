@@ -1,4 +1,4 @@
-"""One Welsh term per concept: the terminology table in macros/glossary.yml, enforced.
+"""One Welsh term per concept: the terminology table in macros/content/glossary.yml, enforced.
 
 Every glossary term (and every `usage` entry) may list Welsh variants to `avoid`. These tests fail
 when an avoided variant appears in a built Welsh page (the whole page under site/cy/, frame and
@@ -71,7 +71,7 @@ def report(found) -> str:
 
 
 HOW_TO_FIX = ("\nWrite the preferred term (mutated as the grammar needs), or, if the variant is right "
-              "in context, add it to the term's `allow` in macros/glossary.yml with the reason.")
+              "in context, add it to the term's `allow` in macros/content/glossary.yml with the reason.")
 
 
 def source_texts() -> dict[str, list[str]]:

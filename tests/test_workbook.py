@@ -10,12 +10,12 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT
+from helpers import DOCS, LANGS, LAPTOP, PHONE, component_assets, no_axe, prefix, url
 from macros import strings
 from macros.model import Workbook
 
-LANGS = ["en", "cy"]
-READY = '[data-component="steps-workbook"][data-ready]'
+WORKBOOK = "steps/workbook/"
+READY = '[data-module="steps-workbook"][data-ready]'
 CONTENT = ".md-content"  # the page itself; the theme's nav is checked site-wide elsewhere
 
 
@@ -23,12 +23,8 @@ def w(key: str, lang: str, **fmt) -> str:
     return strings.t(f"workbook.{key}", lang, **fmt)
 
 
-def url(base_url: str, lang: str, path: str = "steps/workbook/") -> str:
-    return f"{base_url}/{'cy/' if lang == 'cy' else ''}{path}"
-
-
 def open_workbook(page, base_url, lang):
-    page.goto(url(base_url, lang))
+    page.goto(url(base_url, lang, WORKBOOK))
     page.wait_for_selector(READY)
 
 
@@ -370,7 +366,7 @@ def test_without_javascript_the_blank_form_is_offered(browser, site, base_url, l
     ctx = browser.new_context(java_script_enabled=False)
     try:
         pg = ctx.new_page()
-        pg.goto(url(base_url, lang))
+        pg.goto(url(base_url, lang, WORKBOOK))
         assert pg.locator(".wb-nojs").inner_text() == w("needs_js", lang)
         assert pg.locator(".wb-app").is_hidden()
         assert pg.locator(".wb-blank").is_visible()
@@ -386,13 +382,13 @@ def test_without_javascript_the_blank_form_is_offered(browser, site, base_url, l
 @pytest.mark.parametrize("lang", LANGS)
 def test_start_from_an_example(page, base_url, lang, axe):
     page.goto(url(base_url, lang, "case-studies/teulu-hughes/steps/"))
-    page.wait_for_selector('[data-component="steps-example"][data-ready]')
+    page.wait_for_selector('[data-module="steps-workbook-example"][data-ready]')
     example = json.loads(page.locator(".wb-example-data").text_content())
     assert page.locator(".wb-example svg[role=img]").count() == sum(1 for a in example["areas"] if a["ratings"])
     assert axe(page, CONTENT) == []
     page.locator("[data-act=start-example]").click()
     page.wait_for_url(re.compile(r"/steps/workbook/$"))
-    assert page.url == url(base_url, lang)  # the workbook in the same language
+    assert page.url == url(base_url, lang, WORKBOOK)  # the workbook in the same language
     page.wait_for_selector(READY)
     assert page.locator(".wb-name").input_value() == example["name"]
     got = current(page)
@@ -457,14 +453,14 @@ def test_embedded_examples_are_valid_workbooks(site):
 
 def test_workbook_page_has_one_macro_call_and_both_languages():
     for lang in LANGS:
-        text = (ROOT / "docs" / "steps" / f"workbook.{lang}.md").read_text(encoding="utf-8")
+        text = (DOCS / "steps" / f"workbook.{lang}.md").read_text(encoding="utf-8")
         assert text.count("{{") == 1 and "steps_workbook()" in text
 
 
 def test_budget_js_and_css_under_15_kib_gzip():
     import gzip
 
-    folder = ROOT / "docs" / "assets" / "components" / "steps-workbook"
+    folder = component_assets("steps-workbook")
     total = sum(len(gzip.compress(p.read_bytes(), 9)) for p in folder.iterdir() if p.suffix in (".js", ".css"))
     assert total < 15 * 1024, f"{total} bytes gzip"
 
@@ -477,3 +473,53 @@ def test_example_links_to_the_workbook_in_its_own_language(site, lang):
     html = (site / prefix.strip("/") / "case-studies" / "teulu-hughes" / "steps" / "index.html").read_text(encoding="utf-8")
     href = re.search(r'data-workbook-href="([^"]+)"', html).group(1)
     assert urljoin(f"http://x{prefix}case-studies/teulu-hughes/steps/", href) == f"http://x{prefix}steps/workbook/"
+
+
+# ---------------------------------------------------------------- workbook
+
+def import_rating(page, **change):
+    wb = {"format": "ecp-steps-workbook", "version": 1, "name": "Imported", "lang": "en", "updated": "2026-07-01",
+          "areas": [{"name": f"Area {i}", "not_good_enough": "", "good_enough": "", "contingency": "",
+                     "ratings": [{"date": "2026-06-02", "meeting": "", "family": 5, "professionals": 2, "moved": ""},
+                                 {"date": "2026-06-09", "meeting": "", "family": 5, "professionals": 2, "moved": ""}]}
+                    for i in (1, 2, 3)]}
+    wb["areas"][2]["ratings"][1].update(change)
+    page.locator(".wb-import").set_input_files({"name": "x.json", "mimeType": "application/json", "buffer": json.dumps(wb).encode()})
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_import_errors_are_said_in_words(page, base_url, lang):
+    page.goto(f"{base_url}{prefix(lang)}/steps/workbook/")
+    page.wait_for_selector(READY)
+    alert = page.locator(".wb-alert")
+    import_rating(page, family=11)
+    expected = (strings.t("workbook.err_where_rating", lang).format(n=3, m=2) + ": "
+                + strings.t("workbook.err_family", lang))
+    page.wait_for_function("() => document.querySelector('.wb-alert').textContent.length > 0")
+    assert alert.text_content() == strings.t("workbook.err_not_imported", lang) + " " + expected
+    if lang == "en":
+        assert expected == "Area 3, rating 2: the family's rating must be a number from 1 to 10."
+    import_rating(page, date="2026-02-30")
+    page.wait_for_function("s => document.querySelector('.wb-alert').textContent.includes(s)",
+                           arg=strings.t("workbook.err_date", lang))
+    assert "areas." not in alert.text_content()
+
+
+@pytest.mark.parametrize("width", [PHONE, LAPTOP])
+@pytest.mark.parametrize("lang", LANGS)
+def test_workbook_puts_the_work_before_the_file_actions(page, base_url, axe, lang, width):
+    page.set_viewport_size({"width": width, "height": 740})
+    page.goto(f"{base_url}{prefix(lang)}/steps/workbook/")
+    page.wait_for_selector(READY)
+    first_field = page.locator(".wb-area [data-k=name]").first
+    # From the start of the workbook to its first field: the privacy note, the workbook chooser and
+    # name, then the area's heading. Before issue 17 the file buttons came first too (about 1,500px).
+    gap = first_field.evaluate("e => e.getBoundingClientRect().top - document.querySelector('[data-module=steps-workbook]').getBoundingClientRect().top")
+    assert gap < 1050, f"the first field of the work starts {gap}px into the workbook at {width}px"
+    for act in ("export", "delete", "delete-all"):
+        btn = page.locator(f'[data-module="steps-workbook"] [data-act="{act}"]')
+        assert btn.evaluate("(b, f) => f.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING",
+                            first_field.element_handle()), f"{act} comes after the work (DOM and Tab order)"
+    # The import field's alert sits with the import field.
+    assert page.locator(".wb-files .wb-alert").count() == 1
+    no_axe(axe, page, f"workbook at {width}px")

@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from helpers import WORDING_JSON  # noqa: E402
 
 from test_welsh import ContentText  # noqa: E402
 
@@ -30,7 +31,7 @@ from macros import glossary, strings  # noqa: E402
 from macros.loader import load_all  # noqa: E402
 from macros.model import Text  # noqa: E402
 
-WORDING = ROOT / "docs" / "assets" / "components" / "plan-checker" / "wording.json"
+WORDING = WORDING_JSON
 
 
 class WholePage(ContentText):

@@ -1,9 +1,9 @@
-// Unit tests of the search normalisation (docs/assets/components/search/normalise.js): accent
+// Unit tests of the search normalisation (macros/components/search/normalise.js): accent
 // folding, the Welsh mutation table read back to radicals, grouping and query expansion.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
-import { expand, fold, group, keys, radicals, words } from "../../docs/assets/components/search/normalise.js";
+import { expand, fold, group, keys, radicals, words } from "../../macros/components/search/normalise.js";
 
 const has = (word, radical) => assert.ok(radicals(word).includes(radical), `${word} -> ${radical}: got ${JSON.stringify(radicals(word))}`);
 const hasNot = (word, radical) => assert.ok(!radicals(word).includes(radical), `${word} must not -> ${radical}`);

@@ -2,7 +2,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { FORMAT, KEY, LIMITS, add, emptyWorkbook, fileName, load, parse, save, validDate, validate } from "../../docs/assets/components/steps-workbook/store.js";
+import { FORMAT, KEY, LIMITS, add, emptyWorkbook, fileName, load, parse, save, validDate, validate } from "../../macros/components/steps-workbook/store.js";
+import { PREFIX } from "../../macros/components/common/storage.js";
+
+const STORED = "ecp:workbooks";
 
 const valid = () => ({
   format: FORMAT, version: 1, name: "Teulu Hughes", lang: "cy", updated: "2026-07-01T09:30:00.000Z",
@@ -106,29 +109,36 @@ test("four areas are allowed (the page warns; it does not forbid)", () => {
   assert.equal(validate(w).ok, true);
 });
 
-test("storage: save and load round-trip; unreadable entries are left out", () => {
+test("storage: save and load round-trip under ecp:workbooks; unreadable entries are left out", () => {
   const mem = new Memory();
-  const state = load(mem);
+  const use = (storage) => Object.defineProperty(globalThis, "localStorage", { value: storage, configurable: true, writable: true });
+  use(mem);
+  const state = load();
   assert.deepEqual(state, { current: null, books: {} });
   const id = add(state, valid());
   add(state, emptyWorkbook("Second", "en"));
-  assert.ok(save(state, mem));
-  const again = load(mem);
+  assert.ok(save(state));
+  assert.deepEqual([...mem.m.keys()], [STORED]);
+  const again = load();
   assert.equal(Object.keys(again.books).length, 2);
   assert.deepEqual(again.books[id], valid());
-  const raw = JSON.parse(mem.getItem(KEY));
+  const raw = JSON.parse(mem.getItem(STORED));
   raw.books.bad = { format: "nope" };
   raw.books.__proto__ = valid();
-  mem.setItem(KEY, JSON.stringify(raw));
-  assert.equal(Object.keys(load(mem).books).length, 2);
-  mem.setItem(KEY, "{not json");
-  assert.deepEqual(load(mem), { current: null, books: {} });
-  assert.ok(save({ current: null, books: {} }, mem));
-  assert.equal(mem.getItem(KEY), null);
-  assert.equal(save(state, { setItem() { throw new Error("QuotaExceededError"); } }), false);
+  mem.setItem(STORED, JSON.stringify(raw));
+  assert.equal(Object.keys(load().books).length, 2);
+  mem.setItem(STORED, "{not json");
+  assert.deepEqual(load(), { current: null, books: {} });
+  assert.ok(save({ current: null, books: {} }));
+  assert.equal(mem.getItem(STORED), null);
+  use({ setItem() { throw new Error("QuotaExceededError"); } });
+  assert.equal(save(state), false);
+  delete globalThis.localStorage;
 });
 
-test("storage keys start with ecp: so 'delete my data' clears them", () => assert.ok(KEY.startsWith("ecp:")));
+// The key users' workbooks are saved under: never to change. It starts with ecp: so "delete my
+// data" clears it.
+test("storage key is ecp:workbooks", () => assert.equal(PREFIX + KEY, STORED));
 
 test("file names are safe", () => {
   assert.equal(fileName(valid()), "teulu-hughes-2026-07-01.json");
@@ -148,7 +158,7 @@ test("the limits match the Python model", () => {
 
 // Issue 17: a refused file's path is said in words. Every path the validator can report maps to
 // a known message (strings here are stand-ins named after their keys).
-import { describe as sayPath } from "../../docs/assets/components/steps-workbook/errors.js";
+import { describe as sayPath } from "../../macros/components/steps-workbook/errors.js";
 
 test("every path the validator reports is said in words", () => {
   const w = new Proxy({}, { get: (_, k) => (String(k).startsWith("err_where") ? `<${String(k)} {n} {m}>` : String(k) === "err_text" ? "<text {label}>" : `<${String(k)}>`) });

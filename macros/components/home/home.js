@@ -1,0 +1,30 @@
+// Home page: "carry on where you left off" on the self-study start, from the progress the
+// self-study path keeps on this device (localStorage ecp:self-study:progress, {stepId: date}).
+// Without JavaScript, or with no progress yet, the start stays a plain link to the path.
+import { fill } from "../common/fill.js";
+import { start, strings } from "../common/start.js";
+import { readObject } from "../common/storage.js";
+
+export function resume(root) {
+  const box = root.querySelector("[data-study-resume]");
+  if (!box) return;
+  const words = strings(root);
+  const steps = JSON.parse(root.dataset.steps || "[]");
+  const done = readObject("self-study:progress");
+  const count = steps.filter((s) => done[s.id]).length;
+  if (!count) return;
+  const next = steps.find((s) => !done[s.id]);
+  const link = box.querySelector("[data-study-next]");
+  box.querySelector("[data-study-progress]").textContent = fill(words.progress, { done: count, total: steps.length });
+  if (next) {
+    link.textContent = fill(words.next, { title: next.title });
+    link.href = `${root.dataset.study}#step-${next.id}`;
+  } else {
+    link.textContent = fill(words.done, { total: steps.length });
+    link.href = root.dataset.record;
+  }
+  box.hidden = false;
+  root.querySelector("[data-study-start]")?.closest("p")?.setAttribute("hidden", "");
+}
+
+start("home", resume);

@@ -1,0 +1,135 @@
+"""What component templates compute from a validated scenario: dates, names, grid steps,
+charts and the example workbook. render.py gives every template these helpers; nothing here
+renders HTML.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from . import strings
+from .model import STAGES, Meeting, Workbook, working_days_between  # noqa: F401 (templates use them)
+
+# Where each grid domain is written on the flip charts, in the order the chair fills them.
+COLUMNS = (
+    ("worries", ("worry-concern", "worry-impact")),
+    ("working-well", ("working-well",)),
+    ("grey-area", ("grey-area",)),
+    ("needs-to-change", ("needs-to-change",)),
+)
+# Worries, positives, changes (the Staffordshire words) as grid domains, for the agency report.
+REPORT_SECTIONS = (
+    ("worries", ("worry-concern", "worry-impact")),
+    ("positives", ("working-well",)),
+    ("changes", ("needs-to-change",)),
+)
+
+
+def long_date(d: dt.date, lang: str) -> str:
+    """'Tuesday 2 June 2026' / 'Dydd Mawrth 2 Mehefin 2026'."""
+    weekday = strings.t("doc.weekdays", lang).split()[d.weekday()].replace("_", " ")
+    month = strings.t("doc.months", lang).split()[d.month - 1]
+    return f"{weekday} {d.day} {month} {d.year}"
+
+
+def join_names(names: list[str], lang: str) -> str:
+    """'Siân and Gareth'; in Welsh 'Siân a Gareth', 'Rhian ac Aled' (ac before a vowel)."""
+    if len(names) < 2:
+        return "".join(names)
+    word = strings.t("doc.and", lang)
+    last = names[-1]
+    if lang == "cy" and last[:1].lower() in "aeiouwyâêîôûŵŷ":
+        word = "ac"
+    return f"{', '.join(names[:-1])} {word} {last}"
+
+
+def first_names(s, ids: list[str], lang: str) -> str:
+    people = {p.id: p for p in s.people}
+    return join_names([people[i].name.split()[0] for i in ids], lang)
+
+
+def grid_steps(s) -> list[dict]:
+    """The statements in the order the chair writes them: worries, positives, grey areas, changes.
+
+    Within a column they keep the scenario's order.
+    """
+    steps = []
+    for col, domains in COLUMNS:
+        for st in s.statements:
+            if st.domain.value in domains:
+                steps.append({"st": st, "column": col, "domain": st.domain.value})
+    for i, step in enumerate(steps):
+        step["n"] = i + 1
+    return steps
+
+
+def report_sections(s) -> list[tuple[str, list]]:
+    return [(name, [st for st in s.statements if st.domain.value in domains]) for name, domains in REPORT_SECTIONS]
+
+
+def chart(area) -> dict:
+    """Geometry for a small SVG line chart of one area's ratings (1 to 10) across the meetings."""
+    w, h, left, right, top, bottom = 560, 260, 34, 14, 16, 56
+    rs = area.ratings
+    n = len(rs)
+
+    def x(i):
+        return left + 50 + i * (w - left - right - 100) / max(n - 1, 1)
+
+    def y(v):
+        return top + (10 - v) * (h - top - bottom) / 9
+
+    return {
+        "w": w, "h": h, "left": left, "right": right,
+        "ticks": [{"v": v, "y": round(y(v), 1)} for v in range(1, 11)],
+        "points": [{"x": round(x(i), 1), "fy": round(y(r.family), 1), "py": round(y(r.professionals), 1), "r": r}
+                   for i, r in enumerate(rs)],
+        "family": " ".join(f"{round(x(i), 1)},{round(y(r.family), 1)}" for i, r in enumerate(rs)),
+        "professionals": " ".join(f"{round(x(i), 1)},{round(y(r.professionals), 1)}" for i, r in enumerate(rs)),
+        "label_y": h - bottom + 22,
+    }
+
+
+def first_core_group_ratings(s) -> list:
+    """Each area's first core-group rating (for the 'after' stage)."""
+    out = []
+    for area in s.areas_of_change:
+        core = [r for r in area.ratings if r.at == Meeting.core_group]
+        if core:
+            out.append((area, core[0]))
+    return out
+
+_EMPHASIS = re.compile(r"(\*\*|\*)(?=\S)(.+?)(?<=\S)\1")
+
+
+def _plain(text: str) -> str:
+    """Scenario text allows **bold** and *italic*; a workbook holds plain text."""
+    return _EMPHASIS.sub(r"\2", text)
+
+
+def example_workbook(s, lang: str) -> dict:
+    """A scenario's Steps to Change as a workbook export (format version 1) in one language."""
+    dates = [r.date for a in s.areas_of_change for r in a.ratings]
+    areas = [
+        {
+            "name": _plain(a.name[lang]),
+            "not_good_enough": _plain(a.not_good_enough[lang]),
+            "good_enough": _plain(a.good_enough[lang]),
+            "steps": [{"text": _plain(st.text[lang]), "who": _plain(st.who[lang]), "by": _plain(st.by[lang])}
+                      for st in a.steps],
+            "contingency": _plain(a.contingency[lang]),
+            "ratings": [{"date": r.date.isoformat(), "meeting": _plain(r.meeting[lang]),
+                         "family": r.family, "professionals": r.professionals, "moved": _plain(r.moved[lang])}
+                        for r in a.ratings],
+        }
+        for a in s.areas_of_change
+    ]
+    wb = Workbook.model_validate({
+        "format": "ecp-steps-workbook",
+        "version": 1,
+        "name": strings.t("workbook.example_name", lang, title=s.title[lang])[:200],
+        "lang": lang,
+        "updated": (max(dates) if dates else dt.date(2026, 1, 1)).isoformat(),
+        "areas": areas,
+    })
+    return wb.model_dump(mode="json")
