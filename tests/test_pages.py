@@ -2,7 +2,7 @@
 
 Each visit loads the page at 320px (phone first) and checks there: no sideways scrolling, the
 header's site name shown whole, the language link as words to the twin page; on one page of each
-kind, axe at 320px. Then at 1280px: axe on the whole document and the skip link. On a page of every
+kind, axe and the skip link at 320px. Then at 1280px: axe on the whole document and the skip link. On a page of every
 kind it then uses the page lightly (search, the first controls of each component). Throughout, a
 `securitypolicyviolation` listener, the console and the script errors must stay empty, and no
 request may leave 127.0.0.1.
@@ -188,6 +188,9 @@ def test_every_page_once(tab, base_url, item):
         violations = axe_violations(tab)
         if violations:
             problems.append("axe at 320px:\n" + axe_report(violations))
+        skip = tab.evaluate(SKIP)
+        if skip:
+            problems.append(skip + " at 320px")
 
     tab.set_viewport_size({"width": 1280, "height": 900})
     tab.wait_for_timeout(100)
