@@ -9,10 +9,10 @@ import path from "node:path";
 
 import {
   checkPlanItem, checkPlan, detectLanguage, createChecker, wording, mutations,
-} from "../../macros/components/plan-checker/plan-check.js";
+} from "../../macros/components/plan-checker/plan-checker-rules.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const MODULE = path.join(ROOT, "macros/components/plan-checker/plan-check.js");
+const MODULE = path.join(ROOT, "macros/components/plan-checker/plan-checker-rules.js");
 const LABELLED = JSON.parse(readFileSync(path.join(ROOT, "tests/node/fixtures/labelled-lines.json"), "utf8"));
 const LANGS = ["en", "cy"];
 const other = (lang) => (lang === "en" ? "cy" : "en");

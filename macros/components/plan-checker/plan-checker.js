@@ -1,12 +1,12 @@
-// The plan checker page. The logic is in plan-check.js (no DOM); this file only draws.
+// The plan checker page. The logic is in plan-checker-rules.js (no DOM); this file only draws.
 // Strings come from data-strings. Nothing is sent anywhere; the text is kept in localStorage
 // (key ecp:plan-checker:text) only while the user ticks "Keep my text on this device".
 import { fill } from "../common/fill.js";
 import { start, strings } from "../common/start.js";
 import { available, readText, remove, writeText } from "../common/storage.js";
-import { checkPlan } from "./plan-check.js";
+import { checkPlan } from "./plan-checker-rules.js";
 
-export { checkPlanItem, checkPlan, detectLanguage } from "./plan-check.js";
+export { checkPlanItem, checkPlan, detectLanguage } from "./plan-checker-rules.js";
 
 const KEY = "plan-checker:text"; // kept as plain text, not JSON
 
