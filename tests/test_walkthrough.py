@@ -296,7 +296,9 @@ def _problems(tmp_path, data) -> str:
 
 def test_every_case_study_needs_an_area_of_compliance_without_change(tmp_path):
     data = _hughes()
-    for area in data["areas_of_change"]:
+    for area in data["areas_of_change"]:  # a record that supports real change everywhere
+        for seen in area["review"]["seen"]:
+            seen["result"] = "met"
         area["review"]["judgement"] = "change"
     assert "ty-ni.yml: areas_of_change: at least one area must show compliance without change" in _problems(tmp_path, data)
 
