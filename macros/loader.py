@@ -9,6 +9,7 @@ import yaml
 from pydantic import ValidationError
 
 from .model import Domain, Scenario
+from .plan_rules import plan_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "scenarios"
@@ -187,9 +188,13 @@ def load_file(path: Path) -> Scenario:
     if "id" in data:
         raise ScenarioError([f"{name}: id: remove this field; the file name '{sid}' is the id"])
     try:
-        return Scenario.model_validate(data)
+        scenario = Scenario.model_validate(data)
     except ValidationError as e:
         raise ScenarioError(format_errors(name, e))
+    problems = plan_problems(scenario)
+    if problems:
+        raise ScenarioError([f"{name}: {p}" for p in problems])
+    return scenario
 
 
 def format_errors(name: str, e: ValidationError) -> list[str]:

@@ -21,10 +21,16 @@ class Strict(BaseModel):
 
 
 class Text(Strict):
-    """A text in both languages. Plain text with limited Markdown; HTML is shown as text."""
+    """A text in both languages. Plain text with limited Markdown; HTML is shown as text.
+
+    `restricted: true` marks information that could raise the risk if it reached a person the
+    case marks as posing it (where support comes from, who holds a key, the safety plan): no
+    document that carries it may go whole to such a person.
+    """
 
     en: str = Field(min_length=1)
     cy: str = Field(min_length=1)
+    restricted: bool = False
 
     @model_validator(mode="before")
     @classmethod
@@ -78,6 +84,7 @@ class Person(Strict):
     relation: Text
     lives_in_home: bool
     age: Optional[Text] = None
+    poses_risk: bool = False  # documents carrying restricted texts go to this person only without them
 
 
 class Child(Strict):
@@ -168,22 +175,81 @@ class ScenarioRating(Rating[Text]):
 
 
 class Judgement(str, Enum):
-    change = "change"          # real change towards good enough
-    compliance = "compliance"  # the plan was followed, but care has not changed
+    change = "change"          # real change: every sign of good enough is seen
+    compliance = "compliance"  # the plan was kept, but no sign of good enough is seen
+    not_yet = "not-yet"        # some movement, or the plan not kept: not good enough yet
+
+
+class Result(str, Enum):
+    met = "met"
+    partly = "partly"
+    not_met = "not-met"
+
+
+class Sign(Strict):
+    """One thing someone could see when this area is good enough."""
+
+    id: str = Slug
+    text: Text
+
+
+class Seen(Strict):
+    """What the review found for one sign of good enough."""
+
+    sign: str = Slug
+    result: Result
+    evidence: Text
+
+
+def derived_judgement(seen: list[Seen], plan_kept: bool) -> Judgement:
+    """Real change when every sign is met; compliance without change when the plan was kept and
+    no sign is met even in part; not yet otherwise."""
+    if seen and all(x.result == Result.met for x in seen):
+        return Judgement.change
+    if plan_kept and all(x.result == Result.not_met for x in seen):
+        return Judgement.compliance
+    return Judgement.not_yet
 
 
 class AreaReview(Strict):
-    """The review conference's judgement on one area of change, and its reasons."""
+    """The review conference's record for one area of change, its judgement and its reasons."""
 
+    plan_kept: bool  # did the family do what the plan's actions asked?
+    seen: list[Seen] = Field(min_length=1)
     judgement: Judgement
     reason: Text
 
 
 class ScenarioArea(Area[Text]):
     id: str = Slug
+    signs: list[Sign] = Field(min_length=1)  # the good enough, as things someone could see
     checked: Text  # how the core group checks progress in this area
     ratings: list[ScenarioRating] = Field(min_length=2)
     review: AreaReview
+
+    @model_validator(mode="after")
+    def _judgement_follows_the_record(self):
+        ids = [sg.id for sg in self.signs]
+        _unique(self.signs, "sign")
+        recorded = [x.sign for x in self.review.seen]
+        for i, sid in enumerate(recorded):
+            if sid not in ids:
+                raise ValueError(f"review.seen.{i}.sign: no sign '{sid}' in signs ({', '.join(ids)})")
+            if sid in recorded[:i]:
+                raise ValueError(f"review.seen.{i}.sign: sign '{sid}' is recorded twice")
+        missing = [sid for sid in ids if sid not in recorded]
+        if missing:
+            raise ValueError(f"review.seen: record what the review found for every sign of good enough "
+                             f"(missing: {', '.join(missing)})")
+        derived = derived_judgement(self.review.seen, self.review.plan_kept)
+        if self.review.judgement != derived:
+            results = "; ".join(f"{x.sign}: {x.result.value}" for x in self.review.seen)
+            raise ValueError(
+                f"review.judgement: '{self.review.judgement.value}' is not what the recorded evidence "
+                f"supports ({results}; plan_kept: {str(self.review.plan_kept).lower()}), which is "
+                f"'{derived.value}'. Rule: 'change' needs every sign met; 'compliance' needs the plan kept "
+                f"and no sign met even in part; anything else is 'not-yet'")
+        return self
 
     @field_validator("ratings")
     @classmethod
@@ -220,6 +286,8 @@ class Stages(Strict):
 
 
 STAGES = tuple(Stages.model_fields)
+# The grid domains an agency report lists (worries, positives, changes; grey areas are not listed).
+REPORT_DOMAINS = (Domain.worry_concern, Domain.worry_impact, Domain.working_well, Domain.needs_to_change)
 
 
 class Report(Strict):
@@ -229,12 +297,73 @@ class Report(Strict):
     author: Text
     voice: Text  # how the agency knows the child, in the first person
     shared: dt.date  # the day the report was shared with the parents
-    shared_with: list[str] = Field(min_length=1)  # people ids
+    shared_with: list[str] = Field(min_length=1)  # people ids: the whole report
+    shared_without_restricted: list[str] = []  # people ids: a copy without restricted texts
+
+
+class Assessment(Strict):
+    """The social worker's assessment report to the initial conference: the threshold analysis,
+    the recommendation and (from areas_of_change) the proposed areas of change."""
+
+    author: Text
+    voice: Text
+    shared: dt.date
+    shared_with: list[str] = Field(min_length=1)
+    shared_without_restricted: list[str] = []
+    threshold: Text
+    recommendation: Text
 
 
 class Decision(Strict):
     threshold_met: bool
+    categories: list[Text] = []  # the register category or categories, when the names go on it
     reason: Text
+    dissent: Optional[Text] = None
+
+    @model_validator(mode="after")
+    def _category_when_registered(self):
+        if self.threshold_met and not self.categories:
+            raise ValueError("categories: say under which category or categories the names go on the "
+                             "child protection register (Wales Safeguarding Procedures, c3pt2-p9)")
+        if not self.threshold_met and self.categories:
+            raise ValueError("categories: only when threshold_met is true (the names go on the register)")
+        return self
+
+
+class AgencyView(Strict):
+    agency: Text
+    worries: Text
+    positives: Text
+    changes: Text
+
+
+class FamilyView(Strict):
+    who: str = Slug  # person id
+    view: Text
+
+
+class Minutes(Strict):
+    """The minutes of the initial conference (the decision, plan, core group and co-ordinator come
+    from the conference's own fields)."""
+
+    present: list[Text] = Field(min_length=1)
+    apologies: list[Text] = []
+    views: list[AgencyView] = Field(min_length=1)
+    family: list[FamilyView] = []
+    child: Text  # the child's wishes and feelings, and how they were heard
+    closed: Optional[Text] = None  # the part of the meeting a person who poses a risk did not attend
+
+
+class Outcome(str, Enum):
+    continue_ = "continue"       # the names stay on the register and the plan continues
+    deregister = "deregister"   # the names come off the register
+    further = "further"         # the names stay on, and the case goes further
+
+
+class ReviewOutcome(Strict):
+    decision: Outcome
+    reason: Text
+    next_review: Optional[dt.date] = None
 
 
 class Invitation(Strict):
@@ -254,20 +383,79 @@ class Conference(Strict):
     chair: Text
     report: Report
     invitation: Invitation
+    assessment: Assessment
     decision: Decision
+    coordinator: Text  # the care and support protection plan co-ordinator (the social worker)
+    core_group: list[Text] = Field(min_length=2)  # named members, practitioners and family
     plan_months: Literal[3, 6]
-    first_core_group: dt.date
+    core_groups: list[dt.date] = Field(min_length=1)
+    decisions_sent: dt.date  # the summary of decisions and the outline plan
+    sent_to: list[str] = Field(min_length=1)  # people ids: decisions and minutes, whole
+    sent_without_restricted: list[str] = []  # people ids: the same without restricted texts
     review: dt.date
+    minutes: Minutes
+    review_outcome: ReviewOutcome
     stages: Stages
 
+    @property
+    def first_core_group(self) -> dt.date:
+        return self.core_groups[0]
+
     @model_validator(mode="after")
-    def _dates_in_order(self):
-        if working_days_between(self.report.shared, self.date) < 2:
-            raise ValueError("report.shared: share the report at least 2 working days before the conference "
-                             f"(Staffordshire's model; {self.report.shared} is too late for {self.date})")
-        if not self.date < self.first_core_group < self.review:
-            raise ValueError("the dates must run date < first_core_group < review")
+    def _dates_follow_the_procedures(self):
+        for field, shared in (("report.shared", self.report.shared), ("assessment.shared", self.assessment.shared)):
+            if working_days_between(shared, self.date) < 2:
+                raise ValueError(f"{field}: share the report at least 2 working days before the conference "
+                                 f"(Staffordshire's model; {shared} is too late for {self.date})")
+        wales = "Wales Safeguarding Procedures, section 3 part 2"
+        n = working_days_after(self.date, self.decisions_sent)
+        if self.decisions_sent < self.date or n > 5:
+            raise ValueError(f"decisions_sent: the summary of decisions and the outline plan go out within 5 working "
+                             f"days of the conference ({wales}, c3pt2-p11; counting Monday to Friday): "
+                             f"{self.decisions_sent} is {n} working days after {self.date}")
+        first = self.core_groups[0]
+        n = working_days_after(self.date, first)
+        if first <= self.date or n > 10:
+            raise ValueError(f"core_groups.0: the first core group meets within 10 working days of the initial "
+                             f"conference ({wales}, c3pt2-p13; counting Monday to Friday): {first} is {n} "
+                             f"working days after {self.date}")
+        for i in range(1, len(self.core_groups)):
+            a, b = self.core_groups[i - 1], self.core_groups[i]
+            if not a < b or (b - a).days > 42:
+                raise ValueError(f"core_groups.{i}: core groups meet monthly and no more than 6 weeks apart "
+                                 f"({wales}, c3pt2-p13): {a} to {b} is {(b - a).days} days")
+        last = self.core_groups[-1]
+        if not last < self.review or (self.review - last).days > 42:
+            raise ValueError(f"review: the core group keeps meeting until the review, no more than 6 weeks apart "
+                             f"({wales}, c3pt2-p13): the last core group is {last}, the review {self.review}")
+        if self.review > add_months(self.date, 3):
+            raise ValueError(f"review: the first review conference is within 3 months of the initial conference "
+                             f"({wales}, c3pt2-p13): {self.review} is later than {add_months(self.date, 3)}")
+        nxt = self.review_outcome.next_review
+        if self.review_outcome.decision == Outcome.deregister:
+            if nxt is not None:
+                raise ValueError("review_outcome.next_review: no next review when the names come off the register")
+        elif nxt is None or not self.review < nxt <= add_months(self.review, 6):
+            raise ValueError(f"review_outcome.next_review: while the names stay on the register, the next review "
+                             f"is no more than 6 months after this one ({wales}, c3pt2-p13): "
+                             f"by {add_months(self.review, 6)}")
         return self
+
+
+def working_days_after(start: dt.date, day: dt.date) -> int:
+    """Working days (Monday to Friday) after `start`, up to and including `day`."""
+    return working_days_between(start, day) + (day > start and day.weekday() < 5)
+
+
+def add_months(d: dt.date, months: int) -> dt.date:
+    """The same day `months` later, or the month's last day when it has fewer days."""
+    y, m = divmod(d.month - 1 + months, 12)
+    y, m = d.year + y, m + 1
+    for day in (d.day, 30, 29, 28):
+        try:
+            return dt.date(y, m, day)
+        except ValueError:
+            continue
 
 
 def working_days_between(earlier: dt.date, later: dt.date) -> int:
@@ -319,28 +507,97 @@ class Scenario(Strict):
 
     @model_validator(mode="after")
     def _conference_fits_the_family(self):
+        c = self.conference
         ids = {p.id for p in self.people}
-        for field, pids in (("invitation.to", self.conference.invitation.to),
-                            ("report.shared_with", self.conference.report.shared_with)):
-            for pid in pids:
+        for field, pids in (("invitation.to", c.invitation.to),
+                            ("report.shared_with", c.report.shared_with),
+                            ("report.shared_without_restricted", c.report.shared_without_restricted),
+                            ("assessment.shared_with", c.assessment.shared_with),
+                            ("assessment.shared_without_restricted", c.assessment.shared_without_restricted),
+                            ("sent_to", c.sent_to),
+                            ("sent_without_restricted", c.sent_without_restricted),
+                            ("minutes.family", [f.who for f in c.minutes.family])):
+            for i, pid in enumerate(pids):
                 if pid not in ids:
-                    raise ValueError(f"conference.{field}: no person with id '{pid}' in people")
+                    raise ValueError(f"conference.{field}.{i}: no person with id '{pid}' in people")
         for area in self.areas_of_change:
             first, last = area.ratings[0].date, area.ratings[-1].date
-            if first != self.conference.date:
+            if first != c.date:
                 raise ValueError(f"areas_of_change.{area.id}: the initial conference rating is dated {first}, "
-                                 f"the conference {self.conference.date}")
-            core = [r for r in area.ratings if r.at == Meeting.core_group]
-            if core and core[0].date != self.conference.first_core_group:
-                raise ValueError(f"areas_of_change.{area.id}: the first core group rating is dated {core[0].date}, "
-                                 f"the first core group {self.conference.first_core_group}")
-            if last != self.conference.review:
+                                 f"the conference {c.date}")
+            for r in area.ratings:
+                if r.at == Meeting.core_group and r.date not in c.core_groups:
+                    raise ValueError(f"areas_of_change.{area.id}: a core group rating is dated {r.date}, which is "
+                                     f"not one of conference.core_groups")
+            if last != c.review:
                 raise ValueError(f"areas_of_change.{area.id}: the review rating is dated {last}, "
-                                 f"the review conference {self.conference.review}")
+                                 f"the review conference {c.review}")
         if not any(a.review.judgement == Judgement.compliance for a in self.areas_of_change):
             raise ValueError("areas_of_change: at least one area must show compliance without change "
                              "(review.judgement: compliance), so the learner meets the difference")
+        if c.review_outcome.decision == Outcome.deregister:
+            for i, a in enumerate(self.areas_of_change):
+                if a.review.judgement != Judgement.change:
+                    raise ValueError(f"conference.review_outcome.decision: the names come off the register only "
+                                     f"when every area shows real change; areas_of_change.{i} is "
+                                     f"'{a.review.judgement.value}'")
+        self._restricted_stays_with_the_safe()
         return self
+
+    def documents(self) -> dict[str, list[tuple[str, Text]]]:
+        """What each document the family receives carries, as (field path, text)."""
+        c = self.conference
+        report = [(f"statements.{i}.text", st.text) for i, st in enumerate(self.statements)
+                  if st.domain in REPORT_DOMAINS] + [("conference.report.voice", c.report.voice)]
+        areas = []
+        for i, a in enumerate(self.areas_of_change):
+            areas += [(f"areas_of_change.{i}.{f}", getattr(a, f)) for f in ("name", "not_good_enough", "good_enough")]
+        assessment = [(f"conference.assessment.{f}", getattr(c.assessment, f))
+                      for f in ("voice", "threshold", "recommendation")] + areas
+        sent = list(areas) + [("conference.decision.reason", c.decision.reason)]
+        sent += [(f"conference.decision.categories.{i}", t) for i, t in enumerate(c.decision.categories)]
+        if c.decision.dissent:
+            sent.append(("conference.decision.dissent", c.decision.dissent))
+        for i, a in enumerate(self.areas_of_change):
+            for j, st in enumerate(a.steps):
+                sent += [(f"areas_of_change.{i}.steps.{j}.{f}", getattr(st, f)) for f in ("text", "who", "by")]
+            sent += [(f"areas_of_change.{i}.checked", a.checked), (f"areas_of_change.{i}.contingency", a.contingency)]
+        sent.append(("conference.coordinator", c.coordinator))
+        sent += [(f"conference.core_group.{i}", t) for i, t in enumerate(c.core_group)]
+        m = c.minutes
+        sent += [(f"conference.minutes.present.{i}", t) for i, t in enumerate(m.present)]
+        sent += [(f"conference.minutes.apologies.{i}", t) for i, t in enumerate(m.apologies)]
+        for i, v in enumerate(m.views):
+            sent += [(f"conference.minutes.views.{i}.{f}", getattr(v, f)) for f in ("agency", "worries", "positives", "changes")]
+        sent += [(f"conference.minutes.family.{i}.view", f.view) for i, f in enumerate(m.family)]
+        sent.append(("conference.minutes.child", m.child))
+        if m.closed:
+            sent.append(("conference.minutes.closed", m.closed))
+        return {"report": report, "assessment": assessment, "sent": sent}
+
+    def _restricted_stays_with_the_safe(self):
+        c = self.conference
+        risky = {i: p for i, p in enumerate(self.people) if p.poses_risk}
+        if not risky:
+            return
+        by_id = {p.id: i for i, p in enumerate(self.people)}
+        docs = self.documents()
+        whole = {"report": ("report.shared_with", c.report.shared_with),
+                 "assessment": ("assessment.shared_with", c.assessment.shared_with),
+                 "sent": ("sent_to", c.sent_to)}
+        for doc, (field, pids) in whole.items():
+            restricted = [path for path, text in docs[doc]
+                          if text.restricted or path == "conference.minutes.closed"]
+            for k, pid in enumerate(pids):
+                i = by_id[pid]
+                if i in risky and restricted:
+                    raise ValueError(
+                        f"conference.{field}.{k}: '{pid}' poses a risk (people.{i}.poses_risk) and this document "
+                        f"carries {restricted[0]}, marked restricted (not for a person who poses a risk: where "
+                        f"support comes from, keys, safety plans). Send {pid} the copy without restricted texts "
+                        f"({field.rsplit('.', 1)[0] + '.' if '.' in field else ''}"
+                        f"{'shared_without_restricted' if '.' in field else 'sent_without_restricted'}), "
+                        f"or take that text to the closed part of the meeting")
 
     @field_validator("safety_scale")
     @classmethod

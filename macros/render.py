@@ -42,7 +42,8 @@ def _environment() -> jinja2.Environment:
         STAGES=views.STAGES, COLUMNS=views.COLUMNS, long_date=views.long_date, first_names=views.first_names,
         grid_steps=views.grid_steps, report_sections=views.report_sections, chart=views.chart,
         working_days_between=views.working_days_between, first_core_group_ratings=views.first_core_group_ratings,
-        example_workbook=views.example_workbook, json_attr=json_attr,
+        example_workbook=views.example_workbook, categories=views.categories, date_list=views.date_list,
+        json_attr=json_attr,
         DOMAINS=[d.value for d in Domain], KINDS=KINDS,
     )
     return env

@@ -43,6 +43,15 @@ def join_names(names: list[str], lang: str) -> str:
     return f"{', '.join(names[:-1])} {word} {last}"
 
 
+def categories(c, lang: str) -> str:
+    """The register categories of the conference's decision, joined: 'neglect', 'esgeulustod'."""
+    return join_names([t[lang] for t in c.decision.categories], lang)
+
+
+def date_list(dates: list[dt.date], lang: str) -> str:
+    return join_names([long_date(d, lang) for d in dates], lang)
+
+
 def first_names(s, ids: list[str], lang: str) -> str:
     people = {p.id: p for p in s.people}
     return join_names([people[i].name.split()[0] for i in ids], lang)

@@ -81,7 +81,7 @@ def test_scenario_html_is_escaped_everywhere(project, tmp_path):
     data["title"] = {"en": f"Evil {evil}", "cy": f"Drwg {evil}"}
     data["statements"][0]["text"]["en"] = f"Statement {evil}"
     data["narrative"]["cy"] = f"Naratif {evil}"
-    data["rewrites"][0]["rules"][0]["text"]["en"] = f"Rule {evil}"
+    data["rewrites"][0]["rules"][0]["text"]["en"] += f" {evil}"
     data["areas_of_change"][0]["name"]["en"] = f"Area {evil}"
     (project / "scenarios" / "evil.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     site = tmp_path / "site"

@@ -1,4 +1,5 @@
-"""The example documents (issue 12): made from the scenario's grid data, marked fictional, one per A4 page."""
+"""The example documents: made from the scenario file, marked fictional, one per A4 page; restricted texts
+are labelled with whose copy leaves them out."""
 from __future__ import annotations
 
 import re
@@ -12,7 +13,8 @@ from macros.loader import load_all
 from macros.case_pages import page_path
 
 SCENARIOS = sorted(load_all())
-DOCS = ("report", "decisions", "invitation")
+DOCS = ("report", "assessment", "decisions", "minutes", "invitation")
+LEFT_OUT = re.compile(r'\s*<span class="ecp-doc__left-out">.*?</span>', re.S)
 SECTIONS = {"worries": ("worry-concern", "worry-impact"), "positives": ("working-well",), "changes": ("needs-to-change",)}
 
 
@@ -30,8 +32,12 @@ def test_the_report_lists_the_grids_worries_positives_and_changes(site, sid, lan
         listed = re.findall(r'<li data-statement="([a-z0-9-]+)">(.*?)</li>', items, re.S)
         assert [i for i, _ in listed] == [st.id for st in s.statements if st.domain.value in domains], section
         texts = {st.id: st.text[lang] for st in s.statements}
+        restricted = {st.id for st in s.statements if st.text.restricted}
+        copy_for = s.conference.report.shared_without_restricted
         for sid_, text in listed:
-            assert plain(text) == " ".join(texts[sid_].split())
+            assert plain(LEFT_OUT.sub("", text)) == " ".join(texts[sid_].split())
+            # A restricted statement says whose copy leaves it out, and only that one does.
+            assert ('ecp-doc__left-out' in text) == (sid_ in restricted and bool(copy_for)), sid_
     # Grey areas are not worries, positives or changes.
     for st in s.statements:
         if st.domain.value == "grey-area":
@@ -62,7 +68,65 @@ def test_decisions_and_invitation_come_from_the_scenario(site, sid, lang):
         assert plain(who[lang]) in invitation
     for key in ("doc.inv_bring", "doc.inv_language"):
         assert strings.t(key, lang) in invitation
+    # What the conference can decide, and who decides.
+    assert strings.t("doc.inv_what", lang, about=c.about[lang]) in invitation
     assert long_date(c.date, lang) in invitation and c.time in invitation
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("sid", SCENARIOS)
+def test_the_assessment_sets_out_the_threshold_and_the_proposed_areas(site, sid, lang):
+    s = load_all()[sid]
+    a = s.conference.assessment
+    body = article(read_built(site, lang, page_path(sid, "documents")), "assessment")
+    text = plain(body)
+    assert strings.t("doc.threshold", lang) in text and strings.t("doc.proposed_areas", lang) in text
+    assert plain(a.recommendation[lang]) in text and plain(a.voice[lang]) in text
+    for paragraph in a.threshold[lang].split("\n\n"):
+        assert plain(paragraph.replace("**", "")) in text
+    for area in s.areas_of_change:
+        for t in (area.name, area.not_good_enough, area.good_enough):
+            assert plain(t[lang]) in text
+    assert f'data-shared="{a.shared.isoformat()}"' in body
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("sid", SCENARIOS)
+def test_the_minutes_record_who_came_what_each_said_the_decision_and_the_core_group(site, sid, lang):
+    s = load_all()[sid]
+    c = s.conference
+    m = c.minutes
+    text = plain(article(read_built(site, lang, page_path(sid, "documents")), "minutes"))
+    for t in (*m.present, *m.apologies, m.child, c.coordinator, *c.core_group, c.decision.reason, *c.decision.categories):
+        assert plain(t[lang]) in text
+    for v in m.views:
+        for t in (v.agency, v.worries, v.positives, v.changes):
+            assert plain(t[lang]) in text
+    for f in m.family:
+        assert plain(f.view[lang]) in text
+    assert plain(c.decision.dissent[lang]) in text if c.decision.dissent else strings.t("doc.no_dissent", lang) in text
+    if m.closed:
+        assert plain(m.closed[lang]) in text
+        if c.sent_without_restricted:
+            assert strings.t("doc.left_out", lang, names=first_names(s, c.sent_without_restricted, lang)) in text
+    for d in c.core_groups:
+        assert long_date(d, lang) in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("sid", SCENARIOS)
+def test_decisions_name_the_category_the_core_group_and_when_they_were_sent(site, sid, lang):
+    s = load_all()[sid]
+    c = s.conference
+    body = article(read_built(site, lang, page_path(sid, "documents")), "decisions")
+    text = plain(body)
+    for t in (c.coordinator, *c.core_group, *c.decision.categories):
+        assert plain(t[lang]) in text
+    assert f'data-sent="{c.decisions_sent.isoformat()}"' in body and long_date(c.decisions_sent, lang) in text
+    restricted = [a for a in s.areas_of_change if a.contingency.restricted] + \
+        [st for a in s.areas_of_change for st in a.steps if st.text.restricted]
+    labels = body.count("ecp-doc__left-out")
+    assert labels == (len(restricted) if c.sent_without_restricted else 0)
 
 
 @pytest.mark.parametrize("lang", LANGS)

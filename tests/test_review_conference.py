@@ -51,8 +51,13 @@ def test_each_area_has_a_chart_and_a_table_of_the_same_ratings(site, sid, lang):
             assert plain(r.meeting[lang]) in plain(row) and r.date.isoformat() in row
             assert " ".join(r.evidence[lang].split()) in plain(cells[2])
         # Native radios for the judgement, and the scenario's reason as the answer.
-        radios = re.findall(rf'<input type="radio" id="judge-{area.id}-(\w+)" name="judge-{area.id}"', section)
-        assert radios == ["change", "compliance"]
+        radios = re.findall(rf'<input type="radio" id="judge-{area.id}-([\w-]+)" name="judge-{area.id}"', section)
+        assert radios == ["change", "compliance", "not-yet"]
+        # The answer shows the record the judgement follows from: each sign, what was seen.
+        record = re.findall(r'<tr data-sign="([a-z0-9-]+)" data-result="([a-z-]+)">', section)
+        assert record == [(x.sign, x.result.value) for x in area.review.seen]
+        for x in area.review.seen:
+            assert " ".join(x.evidence[lang].split()) in plain(section)
         assert f'data-answer="{area.review.judgement.value}"' in page
         assert " ".join(area.review.reason[lang].split()) in plain(section)
 
@@ -124,3 +129,16 @@ def test_without_javascript_the_answers_are_in_details(browser, base_url):
     assert page.locator("[data-answer-details]").first.is_visible()
     assert page.locator("svg[role=img]").count() == len(s.areas_of_change)  # the chart needs no script
     ctx.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("sid", SCENARIOS)
+def test_the_review_ends_with_its_decision_and_reasons(site, sid, lang):
+    s = load_all()[sid]
+    out = s.conference.review_outcome
+    page = read_built(site, lang, page_path(sid, "review"))
+    section = page.split('id="review-outcome"', 1)[1].split("</section>", 1)[0]
+    assert f'data-outcome="{out.decision.value}"' in page
+    text = plain(section)
+    assert strings.t(f"review.outcome_{out.decision.value}", lang) in text
+    assert " ".join(out.reason[lang].split()) in text

@@ -343,14 +343,18 @@ def test_quoted_figures_match_the_scenario_file(site, lang):
 
 
 def test_hughes_tells_one_story():
-    """The Hughes contingency and start date agree between the Steps to Change and the rewrite."""
+    """The Hughes contingency and start date agree between the Steps to Change and the rewrite, and no
+    rule waits for a parent who has been drinking to ring for help."""
     s = SCENARIOS["teulu-hughes"]
     sober = next(a for a in s.areas_of_change if a.id == "sober-carer")
     rewrite = next(r for r in s.rewrites if r.id == "alcohol-services")
-    assert "either parent" in sober.contingency.en and "naill riant" in sober.contingency.cy
-    assert any("either parent" in rule.text.en for rule in rewrite.rules)
+    assert "Nain" in sober.contingency.en and "Nain" in sober.contingency.cy
+    assert any("Nain Glenys will ring" in rule.text.en for rule in rewrite.rules)
+    for text in [sober.contingency.en, *(rule.text.en for rule in rewrite.rules)]:
+        assert "has had a drink" not in text and "stays sober" not in text, text
     start = next(st for st in sober.steps if "drug and alcohol" in st.text.en)
-    assert "1 July" in start.by.en and any(rule.text.en.startswith("From 1 July") for rule in rewrite.rules)
+    day = start.by.en.removeprefix("By ")
+    assert any(rule.text.en.startswith(f"From {day}") for rule in rewrite.rules)
 
 
 @pytest.mark.parametrize("lang", LANGS)
