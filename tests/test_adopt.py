@@ -8,6 +8,7 @@ never presents Gwynedd Council as this copy's publisher (the approach's history 
 """
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -15,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import LANGS, ROOT, copy_project, mkdocs_build, plain
+from helpers import LANGS, ROOT, SiteServer, copy_project, mkdocs_build, plain
 from macros.case_pages import KINDS, page_path
 from macros.new_case import skeleton
 from test_authoring import fill, unseen_family
@@ -26,6 +27,31 @@ COUNCIL_FILE = ROOT / "tests" / "fixtures" / "council" / "council.yml"
 COUNCIL = yaml.load(COUNCIL_FILE.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["extra"]["publisher"]
 MAIN = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["extra"]["publisher"]
 NEW_ID = "teulu-newydd"  # the new case's id in the copy
+LARGEST_ID = "teulu-mawr"  # a case as large as the loader's limits allow where it matters for print
+
+
+def largest_case(full: dict) -> dict:
+    """The fixture family grown to the limits that lengthen the printed documents: 200 statements
+    (the most one list may hold) for the report, three areas of change with 40 steps each and long
+    texts for the decisions, 40 people invited for the letter."""
+    import copy
+
+    data = copy.deepcopy(full)
+    data["statements"] = [dict(copy.deepcopy(full["statements"][i % len(full["statements"])]), id=f"st-{i + 1}")
+                          for i in range(200)]
+    area = data["areas_of_change"][0]
+    data["areas_of_change"].insert(1, dict(copy.deepcopy(area), id="food-again"))
+    for a in data["areas_of_change"]:
+        a["steps"] = [copy.deepcopy(a["steps"][0]) for _ in range(40)]
+        for key in ("not_good_enough", "good_enough", "checked", "contingency"):
+            a[key] = {lang: " ".join([a[key][lang]] * 4) for lang in ("en", "cy")}
+    c = data["conference"]
+    c["report"]["voice"] = {lang: "\n\n".join([c["report"]["voice"][lang]] * 6) for lang in ("en", "cy")}
+    c["decision"]["reason"] = {lang: " ".join([c["decision"]["reason"][lang]] * 5) for lang in ("en", "cy")}
+    c["invitation"]["who_comes"] = [copy.deepcopy(c["invitation"]["who_comes"][i % 4]) for i in range(40)]
+    data["title"] = {"en": "The Mawr family, Llanrwst", "cy": "Teulu Mawr, Llanrwst"}
+    data["proper_names"] = [*data.get("proper_names", []), "Mawr"]
+    return data
 
 
 @pytest.fixture(scope="module")
@@ -37,6 +63,8 @@ def adopted(tmp_path_factory) -> dict:
     refused = mkdocs_build(project, tmp_path_factory.mktemp("refused"), "council.yml")
     _, full = unseen_family()
     case.write_text(yaml.safe_dump(fill(yaml.safe_load(skeleton(NEW_ID)), full), allow_unicode=True), encoding="utf-8")
+    (project / "scenarios" / f"{LARGEST_ID}.yml").write_text(
+        yaml.safe_dump(largest_case(json.loads(json.dumps(full, default=str))), allow_unicode=True), encoding="utf-8")
     site = tmp_path_factory.mktemp("site")
     result = mkdocs_build(project, site, "council.yml")
     return {"refused": refused, "result": result, "site": site}
@@ -97,7 +125,8 @@ def test_contact_accessibility_and_privacy_pages_name_the_council(adopted, lang)
 def test_no_page_presents_gwynedd_as_this_copys_publisher(adopted):
     gwynedd = MAIN["contacts"]["general"] + [MAIN["contacts"][k] for k in ("accessibility", "privacy", "welsh_language")]
     leaks = {c["email"] for c in gwynedd} | {c["phone"] for c in gwynedd if c["phone"]}
-    leaks |= {n["number"] for n in MAIN["safeguarding"]} - {n["number"] for n in COUNCIL["safeguarding"]}
+    # The council's own numbers; national ones (999, 101) may be on both.
+    leaks |= {n["number"] for n in MAIN["safeguarding"] if len(n["number"].replace(" ", "")) > 4}
     as_publisher = re.compile(r"(published by|run by|Publisher:)\s*(the\s+)?Gwynedd|Cyhoeddwr:\s*Cyngor Gwynedd|"
                               r"Cyngor Gwynedd sy'n (cyhoeddi|rhedeg)", re.I)
     found = []
@@ -116,3 +145,23 @@ def test_the_offline_page_gives_the_councils_numbers(adopted):
     for n in COUNCIL["safeguarding"]:
         assert f'href="tel:{n["number"].replace(" ", "")}"' in offline
         assert n["what"]["en"] in plain(offline) and n["what"]["cy"] in plain(offline)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_print_holds_the_largest_case(adopted, page, lang):
+    """Each document starts its own A4 page; a long one flows onto more, each with its running
+    header (the fictional mark, the document and the family)."""
+    from macros.model import Scenario
+    from test_documents import check_printed, printed_pages
+
+    assert adopted["result"].returncode == 0
+    server = SiteServer(adopted["site"])
+    try:
+        page.goto(f"{server.url}{'/cy' if lang == 'cy' else ''}/{page_path(LARGEST_ID, 'documents')}")
+        pages = printed_pages(page)
+    finally:
+        server.close()
+    assert len(pages) > 6, len(pages)
+    _, full = unseen_family()
+    check_printed(pages, Scenario.model_validate(largest_case(json.loads(json.dumps(full, default=str)))), lang)
