@@ -30,6 +30,18 @@ new-case: $(STAMP)
 	@test -n "$(ID)" || { echo "usage: make new-case ID=teulu-jones"; exit 2; }
 	$(PY) -m macros.new_case $(ID)
 
+# The suite with a valid case study it has never seen: a copy of the project with the fixture
+# family (tests/fixtures/unseen/) added to scenarios/, built and tested as `make test` does.
+# PYTEST_ARGS narrows it, e.g. PYTEST_ARGS='-m "not browser"'.
+test-unseen: test-deps
+	@dir=$$(mktemp -d) && \
+	cp -r mkdocs.yml docs macros overrides scenarios tests pytest.ini package.json $$dir/ && \
+	rm -rf $$dir/docs/case-studies && cp tests/fixtures/unseen/*.yml $$dir/scenarios/ && \
+	ln -s $(CURDIR)/node_modules $$dir/node_modules && ln -s $(CURDIR)/$(VENV) $$dir/$(VENV) && \
+	cd $$dir && $(MKDOCS) build --strict -q && \
+	ECP_SITE=site $(PY) -m pytest -q -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS) tests; \
+	rc=$$?; echo "unseen-case run in $$dir"; exit $$rc
+
 # Check one case study in a second or two, without building the site.
 check-case: $(STAMP)
 	@test -n "$(ID)" || { echo "usage: make check-case ID=teulu-jones"; exit 2; }
