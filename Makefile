@@ -6,7 +6,7 @@ MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: serve build test test-deps schema bench screenshots clean
+.PHONY: serve build test test-deps schema new-case check-case test-unseen bench screenshots clean
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -24,6 +24,28 @@ build: $(STAMP) node_modules/.installed
 
 schema: $(STAMP)
 	$(PY) -m macros.schema
+
+# A new case study: a bilingual skeleton of every field, generated from the model.
+new-case: $(STAMP)
+	@test -n "$(ID)" || { echo "usage: make new-case ID=teulu-jones"; exit 2; }
+	$(PY) -m macros.new_case $(ID)
+
+# The suite with a valid case study it has never seen: a copy of the project with the fixture
+# family (tests/fixtures/unseen/) added to scenarios/, built and tested as `make test` does.
+# PYTEST_ARGS narrows it, e.g. PYTEST_ARGS='-m "not browser"'.
+test-unseen: test-deps
+	@dir=$$(mktemp -d) && \
+	cp -r mkdocs.yml docs macros overrides scenarios tests pytest.ini package.json $$dir/ && \
+	rm -rf $$dir/docs/case-studies && cp tests/fixtures/unseen/*.yml $$dir/scenarios/ && \
+	ln -s $(CURDIR)/node_modules $$dir/node_modules && ln -s $(CURDIR)/$(VENV) $$dir/$(VENV) && \
+	cd $$dir && $(MKDOCS) build --strict -q && \
+	ECP_SITE=site $(PY) -m pytest -q -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS) tests; \
+	rc=$$?; echo "unseen-case run in $$dir"; exit $$rc
+
+# Check one case study in a second or two, without building the site.
+check-case: $(STAMP)
+	@test -n "$(ID)" || { echo "usage: make check-case ID=teulu-jones"; exit 2; }
+	@$(PY) -m macros.check_case $(ID)
 
 # Tools beyond Python: Debian's Chromium and aspell-cy; from npm, what the build itself runs
 # (Pagefind for the search index, workbox-build for the service worker, esbuild to minify) and

@@ -5,12 +5,15 @@ macros/components/<name>/macro.py (a `register(env)` function); see README.md's 
 """
 from __future__ import annotations
 
-from . import strings
-from .components import modules
-from .page import here
 
 
 def define_env(env):
+    # Imported here, not above, so that `python -m macros.<tool>` (check_case, new_case, schema)
+    # loads only what it uses and stays quick.
+    from . import strings
+    from .components import modules
+    from .page import here
+
     @env.macro
     def t(key: str, **fmt) -> str:
         """A UI string in the page's language, shown as typed (never Markdown or HTML)."""

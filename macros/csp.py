@@ -69,3 +69,28 @@ def add(html: str) -> str:
     if not head:
         raise ValueError("a page without <head>: cannot add its Content-Security-Policy")
     return html[: head.end()] + tags + html[head.end():]
+
+
+_POLICY_SCRIPTS = re.compile(r'(<meta http-equiv="Content-Security-Policy" content="[^"]*?script-src )', re.I)
+
+
+def _sha256(body: str) -> str:
+    return base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
+
+
+def allow_script(html: str, body: str) -> str:
+    """The page with one more inline script allowed, by the sha256 of its exact text. Only for
+    `mkdocs serve`, whose live-reload script the server adds to each page as it serves it (never
+    to the built files, whose policy stays as `add` wrote it)."""
+    return _POLICY_SCRIPTS.sub(lambda m: f"{m.group(1)}'sha256-{_sha256(body)}' ", html, count=1)
+
+
+def allow_live_reload(page: bytes, inject) -> bytes:
+    """`inject(page)` adds the live-reload <script> before </body> (MkDocs' server does); the
+    result also allows exactly that script."""
+    out = inject(page)
+    if out == page or b'http-equiv="Content-Security-Policy"' not in out:
+        return out
+    end = out.rindex(b"</script>")
+    body = out[:end].rsplit(b"<script>", 1)[1].decode("utf-8")
+    return allow_script(out.decode("utf-8"), body).encode("utf-8")

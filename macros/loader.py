@@ -14,6 +14,7 @@ from .plan_rules import plan_problems
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "scenarios"
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+PLACEHOLDER = "TODO:"  # what `make new-case` writes in every field still to be written
 
 # Limits for files from any author: refused quickly, with a message, instead of a slow build.
 MAX_BYTES = 1_000_000   # a real scenario is about 30 KB
@@ -136,7 +137,54 @@ def safe_yaml(path: Path, name: str):
         mark = getattr(e, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         problem = getattr(e, "problem", None) or str(e)
-        raise ScenarioError([f"{name}: invalid YAML at {where}{problem}"])
+        lines = raw.splitlines()
+        line = lines[mark.line] if mark and mark.line < len(lines) else ""
+        raise ScenarioError([f"{name}: invalid YAML at {where}{yaml_hint(problem, getattr(e, 'context', None), line)}"])
+
+
+# The YAML parser's words for the usual slips, and what to write instead, in plain words.
+_YAML_HINTS = (
+    ("mapping values are not allowed",
+     "a colon followed by a space inside a text, or a line indented further than the one above. "
+     "If the text has a colon in it, put the whole text in double quotes: en: \"...\""),
+    ("expected ',' or '}'",
+     "a text inside {en: ..., cy: ...} has a colon in it, or the closing } is missing. "
+     "Put each text in double quotes: {en: \"...\", cy: \"...\"}"),
+    ("expected ',' or ']'",
+     "a list in [ ... ] is not closed, or an item in it has a colon. End the list with ] "
+     "and put any item with a colon in double quotes"),
+    ("expected <block end>",
+     "the indentation does not line up: this line has more or fewer spaces than the field it "
+     "belongs with, or a text that starts with a quote goes on after its closing quote. Line it "
+     "up with the field above; put a text with quotes in it inside double quotes, writing each "
+     "quote inside as \\\""),
+    ("found unexpected end of stream",
+     "a text that starts with a quote never ends: close it with the same quote (write a quote "
+     "inside a double-quoted text as \\\")"),
+    ("did not find expected key",
+     "the indentation does not line up: this line has more or fewer spaces than the field it "
+     "belongs with, or a text that starts with a quote goes on after its closing quote. Line it "
+     "up with the field above; put a text with quotes in it inside double quotes, writing each "
+     "quote inside as \\\""),
+    ("expected '-' indicator",
+     "the indentation of a list does not line up: start each item with '- ' at the same place"),
+    ("undefined alias",
+     "a text starting with * is read as a reference to another part of the file: put the text "
+     "in double quotes"),
+    ("cannot start any token",
+     "a text cannot start with this character (@, ` or %): put the whole text in double quotes"),
+)
+
+
+def yaml_hint(problem: str, context: str | None = None, line: str = "") -> str:
+    """The parser's problem in plain words, with what to write; the parser's own words follow.
+    `line` is the text of the line the parser stopped at."""
+    if "\t" in line[: len(line) - len(line.lstrip())] or "cannot start any token" in problem and "\t" in line:
+        return f"a tab character: indent with spaces only (the parser says: {problem})"
+    for needle, hint in _YAML_HINTS:
+        if needle in problem or (context and needle in context):
+            return f"{hint} (the parser says: {problem})"
+    return problem
 
 
 def _rel(path: Path) -> str:
@@ -146,13 +194,49 @@ def _rel(path: Path) -> str:
         return str(path)
 
 
+def field_help(loc: tuple, model=Scenario) -> str | None:
+    """The model's description of the field at `loc`: what to write there."""
+    import typing
+
+    from pydantic import BaseModel
+
+    help_text = None
+    for part in loc:
+        if isinstance(part, int) or not (isinstance(model, type) and issubclass(model, BaseModel)):
+            continue
+        field = model.model_fields.get(part)
+        if field is None:
+            return help_text
+        help_text = field.description or help_text
+        tp = field.annotation
+        while typing.get_args(tp) and not (isinstance(tp, type) and issubclass(tp, BaseModel)):
+            args = [a for a in typing.get_args(tp) if a is not type(None)]
+            tp = args[0]
+        model = tp
+    return help_text
+
+
 def _message(err: dict) -> str:
     kind = err["type"]
     ctx = err.get("ctx") or {}
     if kind == "missing":
         return "required field is missing"
     if kind == "extra_forbidden":
+        key = str(err["loc"][-1]) if err["loc"] else ""
+        if " " in key and err.get("input") is None:
+            return ("a comma inside {en: ..., cy: ...} split a text in two. Put each text in double "
+                    "quotes: {en: \"...\", cy: \"...\"}")
         return "unknown field (check the spelling; see scenarios/scenario.schema.json)"
+    if kind.startswith("date"):
+        return f"{err.get('input')!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-06-02"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"{err.get('input')!r} is not a whole number"
+    if kind in ("bool_parsing", "bool_type"):
+        return f"{err.get('input')!r}: write true or false"
+    if kind in ("less_than_equal", "greater_than_equal"):
+        return f"{err.get('input')!r} is out of range: {err['msg'].lower()}"
+    if kind == "literal_error":
+        return f"{err.get('input')!r}: {err['msg'].lower()}"
     if kind == "enum" and ctx.get("expected"):
         allowed = ", ".join(d.value for d in Domain)
         if all(d.value in ctx["expected"] for d in Domain):
@@ -167,10 +251,49 @@ def _message(err: dict) -> str:
     return err["msg"]
 
 
-def _path(loc: tuple) -> str:
-    # Drop pydantic's internal tags such as 'function-after[...]'.
-    parts = [str(p) for p in loc if not (isinstance(p, str) and ("[" in p or p.startswith("function")))]
+def _path(loc: tuple, data=None) -> str:
+    """A field path as an author reads it: list items counted from 1 and named by their id,
+    e.g. 'statements 3 (id: kitchen).text'. Drops pydantic's internal tags ('function-after[...]')."""
+    parts: list[str] = []
+    node = data
+    for p in loc:
+        if isinstance(p, str) and ("[" in p or p.startswith("function")):
+            continue
+        if isinstance(p, int):
+            item = node[p] if isinstance(node, list) and p < len(node) else None
+            label = f"{p + 1}"
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                label += f" (id: {item['id']})"
+            parts[-1:] = [f"{parts[-1]} {label}" if parts else label]
+            node = item
+        else:
+            parts.append(str(p))
+            node = node.get(p) if isinstance(node, dict) else None
     return ".".join(parts) or "(file)"
+
+
+def placeholders(data, path: str = "") -> list[str]:
+    """Field paths (as _path writes them) whose value still starts with the scaffold's TODO."""
+    found: list[str] = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found += placeholders(value, f"{path}.{key}" if path else str(key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            label = f"{path} {i + 1}"
+            if isinstance(value, dict) and isinstance(value.get("id"), str) and not value["id"].startswith(PLACEHOLDER):
+                label += f" (id: {value['id']})"
+            found += placeholders(value, label)
+    elif isinstance(data, str) and data.startswith(PLACEHOLDER):
+        found.append(path or "(file)")
+    return found
+
+
+def placeholder_problem(name: str, paths: list[str], show: int = 40) -> str:
+    """One message listing the fields still to write (all of them when there are few)."""
+    listed = ", ".join(paths[:show]) + (f", and {len(paths) - show} more" if len(paths) > show else "")
+    return (f"{name}: {len(paths)} field{'s' if len(paths) != 1 else ''} still to write (they start "
+            f"with {PLACEHOLDER.rstrip(':')}): {listed}")
 
 
 def load_file(path: Path) -> Scenario:
@@ -187,24 +310,34 @@ def load_file(path: Path) -> Scenario:
                              f"found {type(data).__name__}"])
     if "id" in data:
         raise ScenarioError([f"{name}: id: remove this field; the file name '{sid}' is the id"])
+    todo = placeholders(data)
+    if todo:
+        raise ScenarioError([placeholder_problem(name, todo)])
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as e:
-        raise ScenarioError(format_errors(name, e))
+        raise ScenarioError(format_errors(name, e, data))
     problems = plan_problems(scenario)
     if problems:
         raise ScenarioError([f"{name}: {p}" for p in problems])
     return scenario
 
 
-def format_errors(name: str, e: ValidationError) -> list[str]:
+def format_errors(name: str, e: ValidationError, data=None) -> list[str]:
     """One line per problem: the file, the field path and what is wrong."""
     problems = []
     for err in e.errors():
-        where = _path(err["loc"])
+        loc = err["loc"]
+        if err["type"] == "extra_forbidden" and loc and " " in str(loc[-1]) and err.get("input") is None:
+            loc = loc[:-1]  # a comma split a one-line text: the text is what to fix
+        where = _path(loc, data)
         # A check across the whole file names its own field path in the message.
-        problems.append(f"{name}: {_message(err)}" if where == "(file)" and err["type"] == "value_error"
-                        else f"{name}: {where}: {_message(err)}")
+        message = _message(err)
+        hint = field_help(err["loc"]) if err["type"] not in ("value_error", "extra_forbidden") else None
+        if hint:
+            message += f". What to write: {hint}"
+        problems.append(f"{name}: {message}" if where == "(file)" and err["type"] == "value_error"
+                        else f"{name}: {where}: {message}")
     return problems
 
 

@@ -13,7 +13,8 @@ from typing import Annotated, Generic, Literal, Optional, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .i18n import LANGS  # noqa: E402,F401
-Slug = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=1, max_length=60)
+SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"  # an id: lower-case letters, digits and hyphens
+Slug = Field(pattern=SLUG, min_length=1, max_length=60)
 
 
 class Strict(BaseModel):
@@ -78,28 +79,28 @@ class Mark(str, Enum):
 
 
 class Person(Strict):
-    id: str = Slug
-    name: str = Field(min_length=1)
-    role: Text
-    relation: Text
-    lives_in_home: bool
-    age: Optional[Text] = None
+    id: str = Field(pattern=SLUG, min_length=1, max_length=60, description="Short id: lower-case letters, digits and hyphens, unique among the people (e.g. rhian). The conference's invitation and report name people by it.")
+    name: str = Field(min_length=1, description="Full name as the documents use it, first name first.")
+    role: Text = Field(description="Their place in the family: Mother, Father, Sister, Nain (grandmother)...")
+    relation: Text = Field(description="How they relate to the child, and anything the reader needs (lives elsewhere, works shifts).")
+    lives_in_home: bool = Field(description="true if they live in the child's home, false if not.")
+    age: Optional[Text] = Field(default=None, description="Optional, and not shown on the pages: write an age that matters in relation instead.")
     poses_risk: bool = False  # documents carrying restricted texts go to this person only without them
 
 
 class Child(Strict):
-    name: str = Field(min_length=1)
-    age: Text
-    pen_picture: Text
-    daily_life: Text
+    name: str = Field(min_length=1, description="The child's first name, as the pages use it.")
+    age: Text = Field(description="Age as a phrase, e.g. {en: 20 months old, cy: 20 mis oed}.")
+    pen_picture: Text = Field(description="Who the child is: what they love and how they are doing, in two or three sentences.")
+    daily_life: Text = Field(description="A typical day for the child, where the worry shows.")
 
 
 class Statement(Strict):
-    id: str = Slug
-    text: Text
-    domain: Domain
-    also_accept: list[Domain] = []
-    explanation: Text
+    id: str = Field(pattern=SLUG, min_length=1, max_length=60, description="Short id, unique among the statements (lower-case letters, digits and hyphens).")
+    text: Text = Field(description="One fact a practitioner could check, as it would be written on a flip chart.")
+    domain: Domain = Field(description="The model answer: worry-concern, worry-impact, working-well, grey-area or needs-to-change.")
+    also_accept: list[Domain] = Field(default_factory=list, description="Other domains a learner may fairly choose (the answer then shows as arguable). Never repeat the domain itself.")
+    explanation: Text = Field(description="Why it belongs in that domain: what the learner should notice, in one to three sentences.")
 
     @property
     def arguable(self) -> bool:
@@ -111,52 +112,52 @@ class Statement(Strict):
 
 
 class ScaleView(Strict):
-    who: Text
-    kind: Literal["parent", "professional"]
-    score: int = Field(ge=0, le=10)
-    reason: Text
+    who: Text = Field(description="Who gives the score, e.g. {en: Rhian (Mum), cy: Rhian (Mam)} or {en: Health visitor, cy: Ymwelydd iechyd}.")
+    kind: Literal["parent", "professional"] = Field(description="parent or professional.")
+    score: int = Field(ge=0, le=10, description="0 (very dangerous, harm very likely) to 10 (safe enough for child protection to end).")
+    reason: Text = Field(description="Their reason, in their own voice: at least 8 words in each language.")
 
 
 class Rule(Strict):
-    text: Text
-    marks: list[Mark] = Field(min_length=1)
+    text: Text = Field(description="One rule: a named person does a concrete thing at a set time or on a standing rule.")
+    marks: list[Mark] = Field(min_length=1, description="What makes it concrete, one or more of: who, what, when, check, contingency, child.")
 
 
 class Rewrite(Strict):
-    id: str = Slug
-    theme: Theme
-    vague: Text
-    why_vague: Text
-    rules: list[Rule] = Field(min_length=1)
-    both_parents: Optional[Text] = None
+    id: str = Field(pattern=SLUG, min_length=1, max_length=60, description="Short id, unique among the rewrites.")
+    theme: Theme = Field(description="The theme this rewrite belongs to (one of the case's themes).")
+    vague: Text = Field(description="The vague plan item as plans often word it (engage, ensure, support, monitor...).")
+    why_vague: Text = Field(description="Why it does not work: who, what, when or how it is checked is missing.")
+    rules: list[Rule] = Field(min_length=1, description="The concrete rules that replace it. Together they carry the marks who, what, when, check and contingency, and at least one rule gives a child a safe role (mark child).")
+    both_parents: Optional[Text] = Field(default=None, description="How the rewrite includes both parents.")
 
 
 T = TypeVar("T")
 
 
 class Step(Strict, Generic[T]):
-    text: T
-    who: T
-    by: T
+    text: T = Field(description="What will happen.")
+    who: T = Field(description="Who does it, or helps.")
+    by: T = Field(description="When: a date, a time limit or a standing rule ('Within two weeks', '1 July'). The page already says 'By', so do not start with it.")
 
 
 class Rating(Strict, Generic[T]):
-    date: dt.date
-    meeting: T
-    family: int = Field(ge=1, le=10)
-    professionals: int = Field(ge=1, le=10)
-    moved: T
+    date: dt.date = Field(description="The meeting's date, YYYY-MM-DD. The first rating is dated the initial conference, the first core-group rating the first core group, the last the review conference; dates go forward.")
+    meeting: T = Field(description="The meeting's name as shown, e.g. {en: Core group 1, cy: Grŵp craidd 1}.")
+    family: int = Field(ge=1, le=10, description="The family's Steps to Change rating: 1 (far from good enough) to 10 (care is good enough).")
+    professionals: int = Field(ge=1, le=10, description="The professionals' rating: 1 (far from good enough) to 10 (care is good enough).")
+    moved: T = Field(description="What moved the rating since the last meeting (for the first: Starting point).")
 
 
 class Area(Strict, Generic[T]):
     """An area of change and its Steps to Change. Shared by scenarios and workbook exports."""
 
-    name: T
-    not_good_enough: T
-    good_enough: T
-    steps: list[Step[T]] = []
-    contingency: T
-    ratings: list[Rating[T]] = []
+    name: T = Field(description='The area\'s name in the family\'s own words, in quotes: \'"A grown-up who is awake and sober looks after us"\'.')
+    not_good_enough: T = Field(description="What is seen now that says care is not good enough: facts.")
+    good_enough: T = Field(description="What good enough will look like: behaviour someone could see, and for how long.")
+    steps: list[Step[T]] = Field(default_factory=list, description="The next steps: what will happen, who helps and by when.")
+    contingency: T = Field(description="What happens if things go wrong: who does what, and when.")
+    ratings: list[Rating[T]] = Field(default_factory=list, description="Steps to Change ratings, one per meeting.")
 
 
 class Meeting(str, Enum):
@@ -170,8 +171,8 @@ class Meeting(str, Enum):
 class ScenarioRating(Rating[Text]):
     """A scenario's rating also says which meeting it was and what evidence the ratings rest on."""
 
-    at: Meeting
-    evidence: Text
+    at: Meeting = Field(description="Which meeting: initial (the first rating), core-group (those between) or review (the last).")
+    evidence: Text = Field(description="What the ratings rest on: what was seen, and by whom.")
 
 
 class Judgement(str, Enum):
@@ -216,16 +217,16 @@ class AreaReview(Strict):
 
     plan_kept: bool  # did the family do what the plan's actions asked?
     seen: list[Seen] = Field(min_length=1)
-    judgement: Judgement
-    reason: Text
+    judgement: Judgement = Field(description="change (real change towards good enough) or compliance (the plan was followed, but care has not changed).")
+    reason: Text = Field(description="Why, pointing at the evidence in the ratings.")
 
 
 class ScenarioArea(Area[Text]):
-    id: str = Slug
+    id: str = Field(pattern=SLUG, min_length=1, max_length=60, description="Short id, unique among the areas of change.")
     signs: list[Sign] = Field(min_length=1)  # the good enough, as things someone could see
-    checked: Text  # how the core group checks progress in this area
-    ratings: list[ScenarioRating] = Field(min_length=2)
-    review: AreaReview
+    checked: Text = Field(description="How the core group checks progress in this area: who looks at what, and how often.")  # how the core group checks progress in this area
+    ratings: list[ScenarioRating] = Field(min_length=2, description="At least two ratings: the first at: initial (dated the conference), any between at: core-group (the first dated the first core group), the last at: review (dated the review).")
+    review: AreaReview = Field(description="The review conference's judgement on this area, and its reasons.")
 
     @model_validator(mode="after")
     def _judgement_follows_the_record(self):
@@ -269,35 +270,40 @@ class ScenarioArea(Area[Text]):
 class StageText(Strict):
     """One stage of the conference walk-through: what happens for this family, and what to watch for."""
 
-    story: Text
-    watch: Text
+    story: Text = Field(description="What happens at this stage for this family.")
+    watch: Text = Field(description="What to watch for: the practice point of this stage.")
 
 
 class Stages(Strict):
-    before: StageText
-    room: StageText
-    child: StageText
-    grid: StageText
-    scale: StageText
-    decision: StageText
-    areas: StageText
-    plan: StageText
-    after: StageText
+    before: StageText = Field(description="Before the conference: reports shared, invitations, getting there.")
+    room: StageText = Field(description="The room and who sits where.")
+    child: StageText = Field(description="The child's voice: how it reaches the room.")
+    grid: StageText = Field(description="The four-domain grid on the flip charts.")
+    scale: StageText = Field(description="The safety scale: parents first, then professionals.")
+    decision: StageText = Field(description="The threshold decision and its reason.")
+    areas: StageText = Field(description="Agreeing the areas of change.")
+    plan: StageText = Field(description="The outline plan and its contingency.")
+    after: StageText = Field(description="After the conference: the decisions sent out, the first core group booked.")
 
 
 STAGES = tuple(Stages.model_fields)
 # The grid domains an agency report lists (worries, positives, changes; grey areas are not listed).
 REPORT_DOMAINS = (Domain.worry_concern, Domain.worry_impact, Domain.working_well, Domain.needs_to_change)
 
+# Content rules for a case that teaches (in the field descriptions too, so authors see them).
+MIN_STATEMENTS = 14
+MIN_GREY_AREAS = 2
+MIN_REASON_WORDS = 8
+
 
 class Report(Strict):
     """One agency's report to the initial conference, in its own voice."""
 
-    agency: Text
-    author: Text
-    voice: Text  # how the agency knows the child, in the first person
-    shared: dt.date  # the day the report was shared with the parents
-    shared_with: list[str] = Field(min_length=1)  # people ids: the whole report
+    agency: Text = Field(description="The agency that writes the report.")
+    author: Text = Field(description="Who writes it: a role, not a name.")
+    voice: Text = Field(description="How the agency knows the child, in the first person.")  # how the agency knows the child, in the first person
+    shared: dt.date = Field(description="The day the report was shared with the parents, YYYY-MM-DD: at least 2 working days before the conference.")  # the day the report was shared with the parents
+    shared_with: list[str] = Field(min_length=1, description="The ids (from people) of those the report was shared with.")  # people ids: the whole report
     shared_without_restricted: list[str] = []  # people ids: a copy without restricted texts
 
 
@@ -305,19 +311,19 @@ class Assessment(Strict):
     """The social worker's assessment report to the initial conference: the threshold analysis,
     the recommendation and (from areas_of_change) the proposed areas of change."""
 
-    author: Text
-    voice: Text
-    shared: dt.date
-    shared_with: list[str] = Field(min_length=1)
+    author: Text = Field(description="Who writes it: a role, not a name.")
+    voice: Text = Field(description="How the agency knows the child, in the first person.")
+    shared: dt.date = Field(description="The day the report was shared with the parents, YYYY-MM-DD: at least 2 working days before the conference.")
+    shared_with: list[str] = Field(min_length=1, description="The ids (from people) of those the report was shared with.")
     shared_without_restricted: list[str] = []
     threshold: Text
     recommendation: Text
 
 
 class Decision(Strict):
-    threshold_met: bool
+    threshold_met: bool = Field(description="true if the conference finds the threshold met.")
     categories: list[Text] = []  # the register category or categories, when the names go on it
-    reason: Text
+    reason: Text = Field(description="The reason in two or three plain sentences, with the strengths.")
     dissent: Optional[Text] = None
 
     @model_validator(mode="after")
@@ -331,7 +337,7 @@ class Decision(Strict):
 
 
 class AgencyView(Strict):
-    agency: Text
+    agency: Text = Field(description="The agency that writes the report.")
     worries: Text
     positives: Text
     changes: Text
@@ -362,40 +368,40 @@ class Outcome(str, Enum):
 
 class ReviewOutcome(Strict):
     decision: Outcome
-    reason: Text
+    reason: Text = Field(description="The reason in two or three plain sentences, with the strengths.")
     next_review: Optional[dt.date] = None
 
 
 class Invitation(Strict):
-    to: list[str] = Field(min_length=1)  # people ids: who the letter is addressed to
-    note: Optional[Text] = None  # anything this family needs to know (e.g. separate letters)
-    who_comes: list[Text] = Field(min_length=1)
-    contact: Text  # who to ring, and the number
+    to: list[str] = Field(min_length=1, description="The ids (from people) the letter is addressed to.")
+    note: Optional[Text] = Field(default=None, description="Optional: anything this family needs to know (separate letters, coming for part of the meeting).")
+    who_comes: list[Text] = Field(min_length=1, description="Who will be there, one line each.")
+    contact: Text = Field(description="Who to ring and the number: a made-up number that says it is made up.")
 
 
 class Conference(Strict):
     """The initial conference and what follows, for the walk-through, review and documents."""
 
-    about: Text  # the children the conference is about, as a phrase: "Cai and Elin"
-    date: dt.date
+    about: Text = Field(description="The children the conference is about, as a phrase: {en: Cai and Elin, cy: Cai ac Elin}.")  # the children the conference is about, as a phrase: "Cai and Elin"
+    date: dt.date = Field(description="The initial conference's date, YYYY-MM-DD.")
     time: str = Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
-    place: Text
-    chair: Text
-    report: Report
-    invitation: Invitation
+    place: Text = Field(description="Where, with access and transport details that matter.")
+    chair: Text = Field(description="Who chairs it: a role, not a name.")
+    report: Report = Field(description="The agency report to the conference.")
+    invitation: Invitation = Field(description="The invitation letter to the family.")
     assessment: Assessment
-    decision: Decision
+    decision: Decision = Field(description="The conference's decision and its reason.")
     coordinator: Text  # the care and support protection plan co-ordinator (the social worker)
     core_group: list[Text] = Field(min_length=2)  # named members, practitioners and family
-    plan_months: Literal[3, 6]
+    plan_months: Literal[3, 6] = Field(description="How long until the review: 3 or 6 (months).")
     core_groups: list[dt.date] = Field(min_length=1)
     decisions_sent: dt.date  # the summary of decisions and the outline plan
     sent_to: list[str] = Field(min_length=1)  # people ids: decisions and minutes, whole
     sent_without_restricted: list[str] = []  # people ids: the same without restricted texts
-    review: dt.date
+    review: dt.date = Field(description="The review conference's date, YYYY-MM-DD: after the first core group.")
     minutes: Minutes
     review_outcome: ReviewOutcome
-    stages: Stages
+    stages: Stages = Field(description="The nine stages of the walk-through, each with its story for this family and what to watch for.")
 
     @property
     def first_core_group(self) -> dt.date:
@@ -479,19 +485,20 @@ def _unique(items, what: str):
 class Scenario(Strict):
     """One fictional family. The id is the file name and is not repeated inside the file."""
 
-    title: Text
-    summary: Text
-    themes: list[Theme] = Field(min_length=1)
-    setting: Text
-    child: Child
-    people: list[Person] = Field(min_length=1)
-    narrative: Text
-    statements: list[Statement] = Field(min_length=1)
-    safety_scale: list[ScaleView] = Field(min_length=1)
-    areas_of_change: list[ScenarioArea] = Field(min_length=1)
-    rewrites: list[Rewrite] = Field(min_length=1)
-    supervision_questions: list[Text] = Field(min_length=1)
-    conference: Conference
+    title: Text = Field(description="The family's name and town, as the title: {en: The Jones family, Bala, cy: Teulu Jones, Y Bala}. Plain text.")
+    summary: Text = Field(description="One or two sentences for the list of case studies: the worry, and what makes it hard.")
+    themes: list[Theme] = Field(min_length=1, description="What the case is about, one or more of: alcohol, drugs, domestic-abuse, neglect, mental-health, pre-birth, home-conditions.")
+    setting: Text = Field(description="Where the family lives and who is nearby, in one or two sentences.")
+    proper_names: list[str] = Field(default_factory=list, description="Names in this file that a Welsh spelling checker would not know (people, places), each once, with any mutated form the Welsh text uses (e.g. Ngwynedd). The Welsh spelling test accepts them on this case's pages.")
+    child: Child = Field(description="The child the case centres on.")
+    people: list[Person] = Field(min_length=1, description="Everyone in the family network, both parents included even if one lives elsewhere.")
+    narrative: Text = Field(description="What brought the family to a conference, in facts: two or three short paragraphs.")
+    statements: list[Statement] = Field(min_length=1, description="The grid exercise: at least 14 statements, each one fact, each in one domain. Use every domain (worry-concern, worry-impact, working-well, grey-area, needs-to-change), with at least 2 grey areas.")
+    safety_scale: list[ScaleView] = Field(min_length=1, description="Views on the safety scale (0 = very dangerous, harm very likely; 10 = safe enough for child protection to end): at least one parent's and one professional's, each reason at least 8 words long in each language.")
+    areas_of_change: list[ScenarioArea] = Field(min_length=1, description="One to three areas of change (at most three), each with not good enough, good enough, steps, a contingency, how it is checked, ratings from the initial conference to the review, and the review's judgement. At least one area is judged compliance, so the learner meets compliance without change.")
+    rewrites: list[Rewrite] = Field(min_length=1, description="Plan rewrites: a vague plan item and the concrete rules that replace it, naming both parents.")
+    supervision_questions: list[Text] = Field(min_length=1, description="Questions a mentor could ask about this case in supervision (three or more).")
+    conference: Conference = Field(description="The initial conference and what follows: dates, place, chair, the agency report, the invitation, the decision and the nine stages of the walk-through.")
 
     @field_validator("areas_of_change")
     @classmethod
@@ -605,7 +612,42 @@ class Scenario(Strict):
         kinds = {view.kind for view in v}
         if kinds != {"parent", "professional"}:
             raise ValueError("needs at least one parent's view and one professional's view")
+        for i, view in enumerate(v, 1):
+            for lang, language in (("en", "English"), ("cy", "Welsh")):
+                if len(view.reason[lang].split()) < MIN_REASON_WORDS:
+                    raise ValueError(f"view {i}: the {language} reason has {len(view.reason[lang].split())} words; "
+                                     f"give at least {MIN_REASON_WORDS}, in the speaker's own voice")
         return v
+
+    @field_validator("statements")
+    @classmethod
+    def _a_grid_that_teaches(cls, v):
+        if len(v) < MIN_STATEMENTS:
+            raise ValueError(f"at least {MIN_STATEMENTS} statements, so the grid has something in every "
+                             f"domain (found {len(v)})")
+        unused = [d.value for d in Domain if d not in {st.domain for st in v}]
+        if unused:
+            raise ValueError(f"use every domain at least once: none in {', '.join(unused)}")
+        grey = sum(st.domain == Domain.grey_area for st in v)
+        if grey < MIN_GREY_AREAS:
+            raise ValueError(f"at least {MIN_GREY_AREAS} grey areas (domain: grey-area), where the learning "
+                             f"is (found {grey})")
+        for i, st in enumerate(v, 1):
+            if st.domain in st.also_accept:
+                raise ValueError(f"statement {i} (id: {st.id}): also_accept repeats its own domain "
+                                 f"'{st.domain.value}'; list only the other domains a learner may fairly choose")
+        return v
+
+    @model_validator(mode="after")
+    def _by_is_a_time(self):
+        for a, area in enumerate(self.areas_of_change, 1):
+            for i, step in enumerate(area.steps, 1):
+                for lang, word in (("en", "by "), ("cy", "erbyn ")):
+                    if step.by[lang].lower().startswith(word):
+                        raise ValueError(f"areas_of_change {a} (id: {area.id}).steps {i}.by.{lang}: the page "
+                                         f"already says '{word.strip().capitalize()}'; write only the time, "
+                                         f"e.g. '{step.by[lang][len(word):]}'")
+        return self
 
 
 # Limits shared with the browser's validator (macros/components/steps-workbook/store.js).

@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from mkdocs.exceptions import PluginError
 
-from . import csp, strings
+from . import csp, publisher, strings
 from .i18n import LANGS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,6 +58,7 @@ def write_manifests(site: Path) -> None:
 
 
 def write_offline_page(site: Path, base: str, sg: dict) -> None:
+    """`sg`: the safeguarding numbers by language ({lang: [{number, tel, what}]}), from extra.publisher."""
     env = Environment(loader=FileSystemLoader(str(HERE)), autoescape=select_autoescape(["html"]))
     text = {lang: strings.for_prefix("offline", lang) for lang in LANGS}
     worried = {lang: strings.for_prefix("worried", lang) for lang in LANGS}
@@ -79,5 +80,6 @@ def write_service_worker(site: Path, project: Path) -> dict:
 
 def write_all(site: Path, config) -> None:
     write_manifests(site)
-    write_offline_page(site, base_path(config), config["extra"]["safeguarding"])
+    p = publisher.load(config["extra"], config.get("config_file_path"))
+    write_offline_page(site, base_path(config), {lang: publisher.view(p, lang)["numbers"] for lang in LANGS})
     write_service_worker(site, Path(config["config_file_path"]).parent)

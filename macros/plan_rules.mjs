@@ -1,6 +1,6 @@
 // Runs the plan checker (the same module and wording.json the checker page uses) over lines given
 // on stdin as JSON [[key, lang, text], ...]; prints [[key, {vague, types, phrases, who, time, check}], ...].
-// Called by the scenario loader: node plan_rules.mjs <path to plan-check.js>
+// Called by the scenario loader: node plan_rules.mjs <path to plan-checker-rules.js>
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SCRIPT = HERE / "plan_rules.mjs"
-CHECKER = HERE / "components" / "plan-checker" / "plan-check.js"
+CHECKER = HERE / "components" / "plan-checker" / "plan-checker-rules.js"
 LANGS = ("en", "cy")
 
 

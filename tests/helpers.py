@@ -179,10 +179,11 @@ def parse(html_text: str) -> Element:
 
 # ------------------------------------------------------------------ builds
 
-def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
+def mkdocs_build(project: Path, site: Path, config: str = "mkdocs.yml") -> subprocess.CompletedProcess:
+    """A strict build of `project` into `site`; `config` may be a council's file that INHERITs mkdocs.yml."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / config), "-d", str(site)],
         cwd=project, env=env, capture_output=True, text=True,
     )
 

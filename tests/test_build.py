@@ -106,7 +106,8 @@ def test_a_broken_scenario_stops_the_build_naming_file_and_field(project, tmp_pa
     result = mkdocs_build(project, tmp_path / "site")
     (project / "scenarios" / "broken.yml").unlink()
     assert result.returncode != 0
-    assert "scenarios/broken.yml: statements.3.explanation: missing Welsh text (cy)" in result.stdout + result.stderr
+    assert (f"scenarios/broken.yml: statements 4 (id: {data['statements'][3]['id']}).explanation: missing Welsh text (cy)"
+            in result.stdout + result.stderr)
 
 
 def test_a_missing_welsh_page_stops_the_build(project, tmp_path):

@@ -127,8 +127,9 @@ MISSING = [
     (("conference",), "conference: required field is missing"),
     (("conference", "stages", "plan"), "conference.stages.plan: required field is missing"),
     (("conference", "report", "agency", "cy"), "conference.report.agency: missing Welsh text (cy)"),
-    (("areas_of_change", 1, "review"), "areas_of_change.1.review: required field is missing"),
-    (("areas_of_change", 0, "ratings", 2, "evidence"), "areas_of_change.0.ratings.2.evidence: required field is missing"),
+    # Items count from 1 and are named by their id ({area} is filled in from the sample file).
+    (("areas_of_change", 1, "review"), "areas_of_change 2 (id: {area}).review: required field is missing"),
+    (("areas_of_change", 0, "ratings", 2, "evidence"), "areas_of_change 1 (id: {area}).ratings 3.evidence: required field is missing"),
 ]
 
 
@@ -147,7 +148,9 @@ def test_a_scenario_missing_a_new_field_is_refused_naming_file_and_field(tmp_pat
     path.write_text(_without(field), encoding="utf-8")
     with pytest.raises(ScenarioError) as e:
         load_file(path)
-    assert f"{path}: {expected}" in str(e.value)
+    sample = yaml.safe_load(SAMPLE_SCENARIO.read_text(encoding="utf-8"))
+    area = sample[field[0]][field[1]]["id"] if len(field) > 1 and isinstance(field[1], int) else ""
+    assert f"{path}: {expected.format(area=area)}" in str(e.value)
 
 
 def test_a_scenario_missing_a_new_field_fails_the_build_naming_file_and_field(project, tmp_path):
@@ -314,7 +317,8 @@ def test_a_report_shared_too_late_names_staffordshires_model(tmp_path):
 def test_ratings_must_run_from_the_initial_to_the_review_conference(tmp_path):
     data = _hughes()
     data["areas_of_change"][0]["ratings"][-1]["at"] = "core-group"
-    assert "ty-ni.yml: areas_of_change.0.ratings: the last rating must be at the review conference" in _problems(tmp_path, data)
+    area = data["areas_of_change"][0]["id"]
+    assert f"ty-ni.yml: areas_of_change 1 (id: {area}).ratings: the last rating must be at the review conference" in _problems(tmp_path, data)
     data = _hughes()
     data["areas_of_change"][1]["ratings"][0]["date"] = "2026-06-03"
     assert "the initial conference rating is dated 2026-06-03, the conference 2026-06-02" in _problems(tmp_path, data)

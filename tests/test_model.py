@@ -47,7 +47,8 @@ def test_missing_welsh_text_is_named(tmp_path):
     data = sample()
     del data["statements"][2]["text"]["cy"]
     msg = problems(write(tmp_path, data))
-    assert "ty-ni.yml: statements.2.text: missing Welsh text (cy)" in msg
+    # Items count from 1, as an author counts them, and are named by their id.
+    assert f"ty-ni.yml: statements 3 (id: {data['statements'][2]['id']}).text: missing Welsh text (cy)" in msg
 
 
 def test_blank_welsh_text_is_missing(tmp_path):
@@ -66,7 +67,7 @@ def test_unknown_domain_lists_the_allowed_ones(tmp_path):
     data = sample()
     data["statements"][0]["domain"] = "worries"
     msg = problems(write(tmp_path, data))
-    assert "statements.0.domain: unknown domain 'worries'" in msg
+    assert f"statements 1 (id: {data['statements'][0]['id']}).domain: unknown domain 'worries'" in msg
     assert "grey-area" in msg and "needs-to-change" in msg
 
 
@@ -94,7 +95,7 @@ def test_duplicate_key_is_reported_with_line(tmp_path):
 def test_unknown_field_is_named(tmp_path):
     data = sample()
     data["statements"][0]["explaination"] = data["statements"][0]["explanation"]
-    assert "statements.0.explaination: unknown field" in problems(write(tmp_path, data))
+    assert f"statements 1 (id: {data['statements'][0]['id']}).explaination: unknown field" in problems(write(tmp_path, data))
 
 
 def test_id_inside_the_file_is_refused(tmp_path):
@@ -110,7 +111,7 @@ def test_file_name_must_be_a_valid_id(tmp_path):
 def test_score_out_of_range(tmp_path):
     data = sample()
     data["safety_scale"][0]["score"] = 11
-    assert "safety_scale.0.score" in problems(write(tmp_path, data))
+    assert "safety_scale 1.score: 11 is out of range" in problems(write(tmp_path, data))
 
 
 def test_every_problem_in_every_file_is_reported(tmp_path):
@@ -121,7 +122,7 @@ def test_every_problem_in_every_file_is_reported(tmp_path):
     with pytest.raises(ScenarioError) as e:
         load_all(tmp_path)
     assert any(p.startswith("a.yml") or "a.yml" in p for p in e.value.problems)
-    assert any("b.yml: themes.0" in p for p in e.value.problems)
+    assert any("b.yml: themes 1" in p for p in e.value.problems)
 
 
 def test_workbook_shares_the_area_model():

@@ -126,29 +126,31 @@ def test_no_placeholder_contact_anywhere(site):
 
 
 def test_contact_details_come_from_configuration_and_the_project():
-    contact = CONFIG["extra"]["contact"]
-    assert contact["website"] == "https://www.effectivechildprotection.wales"
-    for person in ("lead", "practice"):
-        assert contact[person]["email"].endswith("@gwynedd.llyw.cymru"), person
-        assert contact[person]["name"] and contact[person]["role"] and contact[person]["role_cy"]
-    assert "Senior Manager – Safeguarding" in contact["lead"]["role"]
-    assert contact["practice"]["role"] == "Practice Transformation Lead"
+    publisher = CONFIG["extra"]["publisher"]
+    assert CONFIG["extra"]["project"]["website"] == "https://www.effectivechildprotection.wales"
+    contacts = publisher["contacts"]
+    for person in [*contacts["general"], contacts["accessibility"]]:
+        assert person["email"].endswith("@gwynedd.llyw.cymru"), person
+        assert person["name"] and person["role"]["en"] and person["role"]["cy"]
+    assert "Senior Manager – Safeguarding" in contacts["general"][0]["role"]["en"]
+    assert contacts["general"][1]["role"]["en"] == "Practice Transformation Lead"
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_contact_and_accessibility_pages_give_the_project_contacts(site, lang):
-    contact = CONFIG["extra"]["contact"]
+    contacts = CONFIG["extra"]["publisher"]["contacts"]
     page = built(site, lang, "about/contact").read_text(encoding="utf-8")
-    for person in ("lead", "practice"):
-        assert f'href="mailto:{contact[person]["email"]}"' in page
-    assert f'href="{contact["website"]}"' in page
+    for person in contacts["general"]:
+        assert f'href="mailto:{person["email"]}"' in page
+    assert f'href="{CONFIG["extra"]["publisher"]["url"]}"' in page
     statement = tree(built(site, lang, "about/accessibility"))
     blocks = [n for n in statement.root["children"] if isinstance(n, dict)]
     start = next(i for i, n in enumerate(blocks) if n["attrs"].get("id") == "report")
     end = next(i for i, n in enumerate(blocks) if i > start and n["tag"] == "h2")
     hrefs = [n["attrs"].get("href", "") for b in blocks[start:end] for n in walk(b) if n["tag"] == "a"]
-    assert f'mailto:{contact["lead"]["email"]}' in hrefs, "the accessibility contact is one that works"
-    assert f'tel:{contact["lead"]["phone"].replace(" ", "")}' in hrefs
+    lead = contacts["accessibility"]
+    assert f'mailto:{lead["email"]}' in hrefs, "the accessibility contact is one that works"
+    assert f'tel:{lead["phone"].replace(" ", "")}' in hrefs
 
 
 # --- Law and standards --------------------------------------------------------------------------

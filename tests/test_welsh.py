@@ -218,9 +218,25 @@ def aspell_unknown(candidates: set[str]) -> set[str]:
 Findings = dict[str, Counter]  # word -> Counter(page -> occurrences)
 
 
+def project_words() -> set[str]:
+    """Words the project itself states: each scenario's own proper names (`proper_names`, so a
+    new family's names need no edit here) and the Welsh month abbreviations the charts write
+    (`workbook.months`, all twelve, whichever months a family's dates fall in)."""
+    sys.path.insert(0, str(HERE.parent))
+    from macros import strings
+    from macros.loader import load_all
+
+    words: set[str] = set()
+    for scenario in load_all().values():
+        for name in scenario.proper_names:
+            words.update(unicodedata.normalize("NFC", w) for w in re.split(r"[\s'’]+", name) if w)
+    words.update(strings.t("workbook.months", "cy").split())
+    return words
+
+
 def check(site: Path, allowed: set[str] | None = None) -> tuple[Findings, Findings]:
     """(unknown words, English words), each word mapped to the pages it appears on."""
-    allowed = load_allowlist() if allowed is None else allowed
+    allowed = (load_allowlist() | project_words()) if allowed is None else allowed
     spelling: Findings = defaultdict(Counter)
     english_found: Findings = defaultdict(Counter)
     for page, text in welsh_pages(site).items():

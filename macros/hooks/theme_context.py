@@ -1,6 +1,6 @@
 """Hook: what Material's templates (overrides/) need from the project, in the language being
-built: UI strings, the frame (header strings, language link, case-study steps), search and
-offline strings."""
+built: UI strings, the frame (header strings, language link, case-study steps), who publishes
+this copy (extra.publisher, checked here), search and offline strings."""
 from __future__ import annotations
 
 import sys
@@ -10,19 +10,36 @@ ROOT = Path(__file__).resolve().parents[2]  # MkDocs loads hooks by path: make `
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import frame, strings  # noqa: E402
+from mkdocs.exceptions import PluginError  # noqa: E402
+
+from macros import frame, publisher, strings  # noqa: E402
 from macros.i18n import current_lang  # noqa: E402
 
 
-def _frame(context: dict, page, lang: str) -> dict:
+def on_config(config):
+    """A publisher block that is missing a key or a Welsh text stops the build, naming it."""
+    try:
+        publisher.load(config["extra"], config.get("config_file_path"))
+    except publisher.PublisherError as e:
+        raise PluginError(f"Who publishes this copy (extra.publisher):\n  {e}")
+    return config
+
+
+def publisher_view(config, lang: str) -> dict:
+    view = publisher.view(publisher.load(config["extra"], config.get("config_file_path")), lang)
+    return {**view, "by": strings.t("publisher.by", lang, name=view["name"])}
+
+
+def _frame(context: dict, page, lang: str, config) -> dict:
     context["ecp_site_strings"] = strings.for_prefix("site", lang)
     context["ecp_look"] = frame.context(page, lang)
+    context["ecp_publisher"] = publisher_view(config, lang)
     return context
 
 
 def on_page_context(context, page, config, nav):
     lang = current_lang(config)
-    context = _frame(context, page, lang)
+    context = _frame(context, page, lang, config)
     context["ecp_offline"] = strings.for_prefix("offline", lang)
     # The home page of either language carries the offline control in its content
     # (is_homepage is only true for the English one under static-i18n).
@@ -32,7 +49,7 @@ def on_page_context(context, page, config, nav):
 
 def on_template_context(context, template_name, config):
     """The 404 page (a theme template, not a page) gets the frame too."""
-    return _frame(context, None, current_lang(config))
+    return _frame(context, None, current_lang(config), config)
 
 
 def on_env(env, config, files):
