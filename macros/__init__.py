@@ -16,5 +16,13 @@ def define_env(env):
         """A UI string in the page's language, shown as typed (never Markdown or HTML)."""
         return strings.literal_markdown(strings.t(key, here(env).lang, **fmt))
 
+    @env.macro
+    def publisher_promise(key: str) -> str:
+        """A promise of service in the page's language, as this copy's publisher words it in
+        mkdocs.yml (extra.publisher.promises); "" when the publisher makes none. Shown as typed."""
+        promises = (env.conf.get("extra", {}).get("publisher") or {}).get("promises") or {}
+        text = (promises.get(key) or {}).get(here(env).lang, "")
+        return strings.literal_markdown(text) if text else ""
+
     for module in modules():
         module.register(env)
