@@ -6,7 +6,6 @@ macros/components/<name>/macro.py (a `register(env)` function); see README.md's 
 from __future__ import annotations
 
 
-
 def define_env(env):
     # Imported here, not above, so that `python -m macros.<tool>` (check_case, new_case, schema)
     # loads only what it uses and stays quick.

@@ -1,6 +1,8 @@
 """True to the sources (issue 11), checked in the built HTML of both languages.
 
-- Every guidance page ends with a "Sources" section, with the same id in both languages.
+- Every page that states a fact (a figure, a date, a timescale or a named body's practice) ends with
+  a "Sources" list, in both languages; a page that names a body cites a source about it; every
+  source says where a reader can find it.
 - No placeholder contact address; the accessibility statement's contact is the project's own.
 - The crosswalk of the models exists in both languages, every row has an id, empty cells say so,
   and each glossary term's link lands on its row.
@@ -21,12 +23,6 @@ from helpers import CROSSWALK_YML, GLOSSARY_YML, LANGS, MKDOCS_YML, built
 from macros import strings
 from macros.loader import load_all
 
-GUIDANCE = [
-    "elements", "elements/conversations", "elements/thresholds", "elements/change", "elements/measure",
-    "practice/conference", "practice/plans", "practice/reports", "practice/thinking-critically",
-    "learn/handouts/conversations", "learn/handouts/thresholds", "learn/handouts/change",
-    "learn/handouts/measure", "learn/mentoring", "learn/crosswalk", "about",
-]
 SOURCES_HEADING = {"en": "Sources", "cy": "Ffynonellau"}
 CONFIG = yaml.load(MKDOCS_YML.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
@@ -97,23 +93,35 @@ def tree(path: Path) -> Tree:
 
 # --- Sources sections ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("page", GUIDANCE)
-def test_every_guidance_page_ends_with_its_sources_in_both_languages(site, page):
-    found = {}
-    for lang in LANGS:
-        t = tree(built(site, lang, page))
-        blocks = [n for n in t.root["children"] if isinstance(n, dict)]
-        headings = [i for i, n in enumerate(blocks) if n["tag"] == "h2" and n["attrs"].get("id") == "sources"]
-        assert len(headings) == 1, f"{lang} {page}: needs one h2 with id 'sources'"
-        i = headings[0]
-        assert text(blocks[i]).strip() == SOURCES_HEADING[lang], f"{lang} {page}: heading in the page's language"
-        lists = [n for n in blocks[i + 1:] if n["attrs"].get("data-component") == "sources"]
-        assert lists, f"{lang} {page}: the Sources heading is followed by the sources list"
-        items = [n for n in lists[0]["children"] if isinstance(n, dict) and n["tag"] == "li"]
-        assert items and all(text(li).strip() for li in items), f"{lang} {page}: empty sources list"
-        assert not [n for n in blocks[i + 1:] if n["tag"] == "h2"], f"{lang} {page}: Sources is the last section"
-        found[lang] = len(items)
-    assert found["en"] == found["cy"], f"{page}: the two languages cite a different number of sources"
+def pages_with_sources(site: Path) -> list[str]:
+    """Every hand-written page (as a path under the language root) that has a Sources section."""
+    found = set()
+    for lang, path in guidance_pages(site):
+        rel = path.relative_to(site / "cy" if lang == "cy" else site).parent.as_posix()
+        if 'id="sources"' in path.read_text(encoding="utf-8"):
+            found.add("" if rel == "." else rel)
+    return sorted(found)
+
+
+def test_sources_sections_end_the_page_in_both_languages(site):
+    pages = pages_with_sources(site)
+    assert len(pages) >= 20, pages
+    for page in pages:
+        found = {}
+        for lang in LANGS:
+            t = tree(built(site, lang, page) if page else (site / "cy" if lang == "cy" else site) / "index.html")
+            blocks = [n for n in sources_parent(t)["children"] if isinstance(n, dict)]
+            headings = [i for i, n in enumerate(blocks) if n["tag"] == "h2" and n["attrs"].get("id") == "sources"]
+            assert len(headings) == 1, f"{lang} {page}: needs one h2 with id 'sources'"
+            i = headings[0]
+            assert text(blocks[i]).strip() == SOURCES_HEADING[lang], f"{lang} {page}: heading in the page's language"
+            lists = [n for n in blocks[i + 1:] if n["attrs"].get("data-component") == "sources"]
+            assert lists, f"{lang} {page}: the Sources heading is followed by the sources list"
+            items = [n for n in lists[0]["children"] if isinstance(n, dict) and n["tag"] == "li"]
+            assert items and all(text(li).strip() for li in items), f"{lang} {page}: empty sources list"
+            assert not [n for n in blocks[i + 1:] if n["tag"] == "h2"], f"{lang} {page}: Sources is the last section"
+            found[lang] = [li["attrs"].get("data-source") for li in items]
+        assert found["en"] == found["cy"], f"{page}: the two languages cite different sources"
 
 
 # --- Contact ------------------------------------------------------------------------------------
@@ -373,3 +381,153 @@ def test_steps_to_change_anchors_are_worded_once(site, lang):
     for page in pages:
         words = " ".join(text(tree(built(site, lang, page)).root).split())
         assert not re.search(old, words), f"{lang} {page}"
+
+
+# --- Every page that states a fact says where from -----------------------------------------------
+# A page states a fact when its prose gives a figure, a date, a timescale or a named body's practice.
+# Such a page ends with a Sources list, and a page that names a body cites a source carrying that
+# name (`names` in macros/content/sources.yml). Prose is the article before its Sources section,
+# leaving out links, code and components (elements with data-component): a tool's numbers and a
+# fictional family's figures are not facts to source. Names are looked for in components too (the
+# glossary and the crosswalk are components). The publisher's own name, set in mkdocs.yml, is the
+# publisher speaking, not a report of a body's practice: it is taken out before names are looked for.
+import macros.components  # noqa: E402,F401  (lets the component folders import)
+from macros.components.sources import load as load_sources  # noqa: E402
+
+SOURCES = load_sources()
+MONTHS = {
+    "en": r"January|February|March|April|June|July|August|September|October|November|December",
+    # "Mai" and "Mawrth" are everyday words too (that; Tuesday): a date with them has a digit anyway.
+    "cy": r"Ionawr|Chwefror|Ebrill|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr",
+}
+TIMESCALE = {
+    "en": re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                     r"(?:working\s+)?(?:days?|weeks?|months?|years?)\b", re.I),
+    "cy": re.compile(r"\b(?:un|dau|dwy|tri|tair|pedwar|pedair|pum|pump|chwe|chwech|saith|wyth|naw|deg|"
+                     r"deuddeg)\s+(?:diwrnod|ddiwrnod|niwrnod|wythnos|mis|fis|blynedd|mlynedd|flynedd)\b", re.I),
+}
+
+
+def publisher_names() -> list[str]:
+    """The publisher's names as configured (extra.publisher.name or the older extra.contact)."""
+    extra = CONFIG.get("extra", {})
+    pub = (extra.get("publisher") or {}).get("name") or {}
+    names = list(pub.values()) if isinstance(pub, dict) else [pub]
+    contact = extra.get("contact") or {}
+    names += [contact.get(k) for k in ("organisation", "organisation_cy", "organisation_cy_soft")]
+    return sorted({n for n in names if n}, key=len, reverse=True)
+
+
+def is_component(n) -> bool:
+    return "data-component" in n["attrs"] or "data-module" in n["attrs"]
+
+
+def sources_parent(t: Tree) -> dict:
+    """The element that holds the Sources heading (the article, or a page template's wrapper)."""
+    for n in walk(t.root):
+        if any(isinstance(c, dict) and c["tag"] == "h2" and c["attrs"].get("id") == "sources" for c in n["children"]):
+            return n
+    return t.root
+
+
+def split_at_sources(t: Tree) -> tuple[list, list]:
+    """The article's blocks with the Sources section taken out, and the Sources section."""
+    parent = sources_parent(t)
+    blocks = [n for n in parent["children"] if isinstance(n, dict)]
+    at = next((i for i, n in enumerate(blocks) if n["tag"] == "h2" and n["attrs"].get("id") == "sources"), len(blocks))
+    section = blocks[at:]
+    if parent is t.root:
+        return blocks[:at], section
+    rest = [n for n in t.root["children"] if isinstance(n, dict)]
+    return [strip(n, {id(x) for x in section}) for n in rest], section
+
+
+def strip(node, drop: set) -> dict:
+    """A copy of the tree without the nodes in `drop` (by identity)."""
+    return {**node, "children": [c if isinstance(c, str) else strip(c, drop) for c in node["children"]
+                                 if isinstance(c, str) or id(c) not in drop]}
+
+
+def facts_stated(html: str, lang: str) -> dict[str, list[str]]:
+    """What a page states that needs a source, by kind: figure, date, timescale, name."""
+    body, _ = split_at_sources(Tree(html))
+    aside = lambda n: is_component(n) or n["tag"] in ("a", "code", "kbd")  # noqa: E731
+    prose = " ".join(" ".join(text(b, skip=aside).split()) for b in body if not aside(b))
+    everything = " ".join(" ".join(text(b, skip=lambda n: n["tag"] in ("a", "code")).split()) for b in body)
+    for name in publisher_names():
+        prose, everything = prose.replace(name, " "), everything.replace(name, " ")
+    found: dict[str, list[str]] = {}
+
+    def note(kind, m):
+        found.setdefault(kind, []).append(" ".join(prose[max(0, m.start() - 40):m.end() + 30].split()))
+
+    for m in re.finditer(r"\d+", prose):
+        note("figure", m)
+    for m in re.finditer(rf"\b(?:{MONTHS[lang]})\b", prose):
+        note("date", m)
+    for m in TIMESCALE[lang].finditer(prose):
+        note("timescale", m)
+    for s in SOURCES.values():
+        for name in getattr(s.names, lang):
+            if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", everything):
+                found.setdefault("name", []).append(name)
+    return found
+
+
+def cited(html: str) -> list[str]:
+    """The ids of the sources a page's Sources list cites."""
+    _, section = split_at_sources(Tree(html))
+    return [n["attrs"]["data-source"] for b in section for n in walk(b) if n["attrs"].get("data-source")]
+
+
+def source_problems(html: str, lang: str) -> list[str]:
+    found, ids = facts_stated(html, lang), cited(html)
+    if found and not ids:
+        kinds = "; ".join(f"{kind}: {hits[0]!r}" for kind, hits in found.items())
+        return [f"states a fact ({kinds}) and has no Sources list"]
+    return [f"names {name!r} but cites no source about it (add one whose `names` has it)"
+            for name in sorted(set(found.get("name", [])))
+            if not any(name in getattr(SOURCES[i].names, lang) for i in ids if i in SOURCES)]
+
+
+def test_the_sources_rule_can_fail():
+    page = '<article class="md-content__inner"><h1>T</h1><p>{}</p>{}</article>'
+    listed = ('<h2 id="sources">Sources</h2><ul data-component="sources">'
+              '<li data-source="staffordshire">Guidance notes</li></ul>')
+    assert source_problems(page.format("The summary goes out within five working days.", ""), "en")
+    assert source_problems(page.format("Share the report 2 days before.", ""), "en")
+    assert source_problems(page.format("It was in October.", ""), "en")
+    assert source_problems(page.format("Staffordshire took the table away.", ""), "en")
+    assert source_problems(page.format("Essex puts it first.", listed), "en") == [
+        "names 'Essex' but cites no source about it (add one whose `names` has it)"]
+    assert not source_problems(page.format("Staffordshire shares reports 2 days before.", listed), "en")
+    assert not source_problems(page.format("Talk with the family, not at them.", ""), "en")
+    assert source_problems(page.format("Mae'r cynllun yn para chwe mis.", ""), "cy")
+    assert source_problems(page.format("Aeth Swydd Stafford â'r bwrdd oddi yno.", ""), "cy")
+    # A tool's or a fictional family's figures (in a component) need no source; a name in one does.
+    assert not source_problems(page.format('<span data-component="scenario-fact">Siân 7</span>', ""), "en")
+    assert source_problems(page.format('<span data-component="glossary">Gwynedd uses it</span>', ""), "en")
+
+
+def test_every_page_that_states_a_fact_says_where_from(site):
+    problems = [f"{path.relative_to(site)}: {p}" for lang, path in guidance_pages(site)
+                for p in source_problems(path.read_text(encoding="utf-8"), lang)]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_source_can_be_followed(site, lang):
+    """Each cited source names its source note or links its page, in the reader's language if it can."""
+    seen = set()
+    for _lang, path in (p for p in guidance_pages(site) if p[0] == lang):
+        _, section = split_at_sources(tree(path))
+        for li in (n for b in section for n in walk(b) if n["attrs"].get("data-source")):
+            s = SOURCES[li["attrs"]["data-source"]]
+            seen.add(s.id)
+            hrefs = [n["attrs"].get("href", "") for n in walk(li) if n["tag"] == "a"]
+            codes = [text(n) for n in walk(li) if n["tag"] == "code"]
+            assert (s.file and s.file in codes) or hrefs, f"{path}: {s.id} says nowhere to find it"
+            if s.url:
+                want = getattr(s.url, lang) or s.url.en or s.url.cy
+                assert want in hrefs, f"{path}: {s.id} links {want}"
+    assert seen == set(SOURCES), f"sources no page cites: {sorted(set(SOURCES) - seen)}"

@@ -454,7 +454,9 @@ def test_embedded_examples_are_valid_workbooks(site):
 def test_workbook_page_has_one_macro_call_and_both_languages():
     for lang in LANGS:
         text = (DOCS / "steps" / f"workbook.{lang}.md").read_text(encoding="utf-8")
-        assert text.count("{{") == 1 and "steps_workbook()" in text
+        prose, _, sources = text.partition("{ #sources }")  # prose, one macro call, then its Sources list
+        assert prose.count("{{") == 1 and "steps_workbook()" in prose
+        assert sources.count("{{") == 1 and "sources(" in sources
 
 
 def test_budget_js_and_css_under_15_kib_gzip():
