@@ -3,6 +3,7 @@
 //       ecp:self-study:record    {field: text}
 // UI text comes from the component's data-strings attribute (macros/content/strings.yml, study.* and record.*).
 import { fill } from "../common/fill.js";
+import { count } from "../common/welsh.js";
 import { start, strings } from "../common/start.js";
 import { PREFIX, readObject as read, write } from "../common/storage.js";
 
@@ -36,7 +37,7 @@ function initSteps(root, ui) {
       li.classList.toggle("ecp-step--done", Boolean(when));
       li.querySelector("[data-date]").textContent = when ? fill(ui.done_on, { date: formatDate(when) }) : "";
     }
-    const text = fill(ui.progress, { done, total: boxes.length });
+    const text = fill(ui.progress, { done, steps: count(boxes.length, "step") });
     if (announce || status.textContent !== text) status.textContent = text;
     document.dispatchEvent(new CustomEvent("ecp:self-study-progress"));
   }

@@ -1,6 +1,7 @@
 // A small accessible SVG line chart: family and professionals' ratings (1-10) over meetings.
 // Text goes in with textContent only. The table beside it is the full alternative.
 import { fill } from "../common/fill.js";
+import { count } from "../common/welsh.js";
 
 const NS = "http://www.w3.org/2000/svg";
 const W = 480, H = 250, L = 34, R = 16, T = 34, B = 40;
@@ -31,7 +32,7 @@ export function chart(ratings, w, name) {
   el("title", { id: `${id}-t` }, svg, fill(w.chart_title, { name: unquote(name) }));
   const last = rs[rs.length - 1];
   el("desc", { id: `${id}-d` }, svg, fill(w.chart_desc, {
-    n: rs.length, first: formatDate(rs[0].date, w), last: formatDate(last.date, w), f: last.family, p: last.professionals }));
+    ratings: count(rs.length, "rating"), first: formatDate(rs[0].date, w), last: formatDate(last.date, w), f: last.family, p: last.professionals }));
   const x = (i) => (rs.length === 1 ? (L + W - R) / 2 : L + 12 + (i * (W - L - R - 24)) / (rs.length - 1));
   const y = (v) => T + ((10 - v) * (H - T - B)) / 9;
   const grid = el("g", { class: "wb-grid", "aria-hidden": "true" }, svg);
