@@ -72,6 +72,7 @@ def render(template: str, lang: str, page_url: str = "", **context) -> str:
         lang=lang,
         t=lambda key, **fmt: strings.t(key, lang, **fmt),
         count=lambda n, noun: welsh.count(n, noun, lang),
+        short_date=lambda d: welsh.short_date(d, lang),
         ui=lambda prefix: strings.for_prefix(prefix, lang),
         tr=tr,
         md=lambda text: block(tr(text)),

@@ -63,8 +63,11 @@ export function date(d, lang) {
   return new Phrase(`${RULES.weekdays[lang][(d.getDay() + 6) % 7]} ${d.getDate()} ${RULES.months[lang][d.getMonth()]} ${d.getFullYear()}`);
 }
 
+// Month names from the table ("Mawrth"; short "Maw"): not every browser knows Welsh dates.
+export const months = (lang = pageLang(), short = false) => RULES[short ? "months_short" : "months"][lang];
+
 // "26 Mawrth 2026" (no weekday), or with short month names "26 Maw 2026".
-export function dayMonthYear(d, lang, short = false) {
+export function dayMonthYear(d, lang = pageLang(), short = false) {
   return new Phrase(`${d.getDate()} ${RULES[short ? "months_short" : "months"][lang][d.getMonth()]} ${d.getFullYear()}`);
 }
 

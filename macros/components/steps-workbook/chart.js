@@ -1,7 +1,7 @@
 // A small accessible SVG line chart: family and professionals' ratings (1-10) over meetings.
 // Text goes in with textContent only. The table beside it is the full alternative.
 import { fill } from "../common/fill.js";
-import { count } from "../common/welsh.js";
+import { count, months } from "../common/welsh.js";
 
 const NS = "http://www.w3.org/2000/svg";
 const W = 480, H = 250, L = 34, R = 16, T = 34, B = 40;
@@ -16,10 +16,10 @@ function el(name, attrs, parent, text) {
 }
 export const unquote = (s) => s.trim().replace(/^["“”'](.*)["“”']$/s, "$1");
 
-/** "2026-06-02" as "2 Jun 2026" / "2 Meh 2026", with month names from the page's strings. */
-export function formatDate(iso, w) {
+/** "2026-06-02" as "2 Jun 2026" / "2 Meh 2026", with month names from the Welsh table. */
+export function formatDate(iso, w, lang = undefined) {
   const [y, m, d] = iso.split("-").map(Number);
-  return `${d} ${w.months.split(" ")[m - 1]} ${y}`;
+  return `${d} ${months(lang, true)[m - 1]} ${y}`;
 }
 
 export const byDate = (ratings) => ratings.map((r, i) => [r, i]).sort((a, b) => (a[0].date < b[0].date ? -1 : a[0].date > b[0].date ? 1 : a[1] - b[1])).map((x) => x[0]);
