@@ -8,7 +8,7 @@ from typing import Optional
 
 from pydantic import BaseModel, Field
 
-from . import content
+from . import content, welsh
 from .model import Strict, Text
 
 NAME = "glossary"
@@ -99,25 +99,12 @@ def terminology() -> list[Rule]:
     return rules
 
 
-# The first letter of a Welsh word changes with its neighbours (soft, nasal and aspirate
-# mutation, h- before a vowel): "graddfa" is also "raddfa" and "ngraddfa".
-MUTATIONS = {
-    "c": ("g", "ch", "ngh"), "p": ("b", "ph", "mh"), "t": ("d", "th", "nh"), "g": ("", "ng"),
-    "b": ("f", "m"), "d": ("dd", "n"), "m": ("f",), "ll": ("l",), "rh": ("r",),
-}
-VOWELS = "aeiouwyâêîôûŵŷ"
-
-
 def word_forms(word: str) -> list[str]:
-    """A word and its mutated forms, e.g. "camau" -> camau, gamau, chamau, nghamau."""
+    """A word and its mutated forms, e.g. "camau" -> camau, gamau, nghamau, chamau (soft, nasal,
+    aspirate, and h- before a vowel), from the site's one rule table (macros/welsh.py)."""
     lower = word[0].lower() + word[1:]
-    for radical in ("ll", "rh", "c", "p", "t", "g", "b", "d", "m"):
-        if lower.startswith(radical) and not lower.startswith(("ch", "ph", "th", "dd", "ng")):
-            rest = lower[len(radical):]
-            return [lower] + [m + rest for m in MUTATIONS[radical] if m + rest]
-    if lower[0] in VOWELS:
-        return [lower, "h" + lower]
-    return [lower]
+    forms = [lower] + [welsh.mutate(lower, kind) for kind in ("soft", "nasal", "aspirate", "h")]
+    return [f for f in dict.fromkeys(forms) if f]
 
 
 def _first_letter_either_case(form: str) -> str:

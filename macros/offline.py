@@ -62,8 +62,14 @@ def write_offline_page(site: Path, base: str, sg: dict) -> None:
     env = Environment(loader=FileSystemLoader(str(HERE)), autoescape=select_autoescape(["html"]))
     text = {lang: strings.for_prefix("offline", lang) for lang in LANGS}
     worried = {lang: strings.for_prefix("worried", lang) for lang in LANGS}
-    html = env.get_template("offline.html").render(s=text, w=worried, sg=sg, base=base, langs=LANGS)
-    (site / "offline.html").write_text(csp.add(html), encoding="utf-8")  # the site's own CSP
+    # One page per language, that language first (title, notice, list), the other after it:
+    # /offline.html for English addresses, /cy/offline.html for Welsh ones.
+    for first in LANGS:
+        order = [first] + [lang for lang in LANGS if lang != first]
+        html = env.get_template("offline.html").render(s=text, w=worried, sg=sg, base=base, langs=order)
+        out = site / ("" if first == LANGS[0] else f"{first}/") / "offline.html"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(csp.add(html), encoding="utf-8")  # the site's own CSP
 
 
 def write_service_worker(site: Path, project: Path) -> dict:

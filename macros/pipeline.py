@@ -18,7 +18,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import languages, offline
+from . import languages, offline, welsh
 from .components import FOLDERS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +35,8 @@ def publish_components(site: Path) -> None:
         out.mkdir(parents=True, exist_ok=True)
         for f in files:
             shutil.copyfile(f, out / f.name)
+    # The scripts' copy of the Welsh rule table, always from this build's welsh.yml.
+    (site / "assets" / "components" / "common" / "welsh-rules.js").write_text(welsh.js_module(), encoding="utf-8")
 
 
 def _node(script: str, *args: str, needs: str) -> None:

@@ -13,7 +13,7 @@ import jinja2
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
-from . import strings, views
+from . import strings, views, welsh
 from .case_pages import KINDS
 from .components import FOLDERS
 from .i18n import DEFAULT_LANG
@@ -72,6 +72,8 @@ def render(template: str, lang: str, page_url: str = "", **context) -> str:
     html = ENV.get_template(f"{template}.html").render(
         lang=lang,
         t=lambda key, **fmt: strings.t(key, lang, **fmt),
+        count=lambda n, noun: welsh.count(n, noun, lang),
+        short_date=lambda d: welsh.short_date(d, lang),
         ui=lambda prefix: strings.for_prefix(prefix, lang),
         tr=tr,
         md=lambda text: block(tr(text)),

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import content
+from . import content, welsh
 from .i18n import LANGS
 
 NAME = "strings"
@@ -49,21 +49,24 @@ def t(key: str, lang: str, /, **fmt) -> str:
     strings = load()
     if key not in strings:
         raise StringsError(f"{content.label(NAME)}: no UI string '{key}'")
-    return fill(strings[key][lang], **fmt)
+    return welsh.fill(strings[key][lang], lang, fmt)
 
 
-_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+def plural(key: str, n: int, lang: str, /, **fmt) -> str:
+    """t(key) for a count n: `key_one` when n is 1 and strings.yml has it ("Delete the workbook
+    on this device?" rather than "all 1 workbooks")."""
+    one = f"{key}_one"
+    return t(one if n == 1 and one in load() else key, lang, **fmt)
 
 
 def fill(text: str, /, **fmt) -> str:
     """Replace the {name} placeholders given in fmt; every other character stays as typed.
 
     Not str.format: a value or an argument holding `{x}`, `{{ x }}` or `{0}` comes out unchanged,
-    and an inserted argument is never read again.
+    and an inserted argument is never read again. (t() fills through welsh.fill, which also gives
+    a date or a count the mutation of the Welsh word before it.)
     """
-    if not fmt:
-        return text
-    return _PLACEHOLDER.sub(lambda m: str(fmt[m.group(1)]) if m.group(1) in fmt else m.group(0), text)
+    return welsh.fill(text, None, fmt)
 
 
 # Characters Markdown (and its extensions: attr_list, abbr, tables, def_list) may act on.

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from . import strings
+from . import strings, welsh
 from .model import STAGES, Meeting, Workbook, working_days_between  # noqa: F401 (templates use them)
 
 # Where each grid domain is written on the flip charts, in the order the chair fills them.
@@ -25,11 +25,10 @@ REPORT_SECTIONS = (
 )
 
 
-def long_date(d: dt.date, lang: str) -> str:
-    """'Tuesday 2 June 2026' / 'Dydd Mawrth 2 Mehefin 2026'."""
-    weekday = strings.t("doc.weekdays", lang).split()[d.weekday()].replace("_", " ")
-    month = strings.t("doc.months", lang).split()[d.month - 1]
-    return f"{weekday} {d.day} {month} {d.year}"
+def long_date(d: dt.date, lang: str) -> welsh.Phrase:
+    """'Tuesday 2 June 2026' / 'dydd Mawrth 2 Mehefin 2026' (macros/welsh.py: t() gives it the
+    mutation of the word before it, "ar ddydd Mawrth", and a capital at a sentence start)."""
+    return welsh.date(d, lang)
 
 
 def join_names(names: list[str], lang: str) -> str:

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from helpers import LANGS, plain, read_built, url
-from macros import strings
+from macros import strings, welsh
 from macros.views import first_names, long_date
 from macros.loader import load_all
 from macros.case_pages import page_path
@@ -51,7 +51,9 @@ def test_the_report_lists_the_grids_worries_positives_and_changes(site, sid, lan
             assert f'data-statement="{st.id}"' not in report
     c = s.conference
     assert f'data-shared="{c.report.shared.isoformat()}"' in report
-    assert long_date(c.report.shared, lang) in plain(report)
+    # The date as the sentence composes it ("ar ddydd Iau 28 Mai 2026": mutated after "ar").
+    names = first_names(s, c.report.shared_with + c.report.shared_without_restricted, lang)
+    assert strings.t("doc.shared_on", lang, names=names, date=long_date(c.report.shared, lang)) in plain(report)
     assert shown(c.report.voice[lang]) in plain(report)
 
 
@@ -68,7 +70,8 @@ def test_decisions_and_invitation_come_from_the_scenario(site, sid, lang):
             assert plain(str(inline(text[lang]))) in decisions
         for step in area.steps:
             assert plain(step.who[lang]) in decisions and plain(step.by[lang]) in decisions
-    assert long_date(c.first_core_group, lang) in decisions and long_date(c.review, lang) in decisions
+    assert strings.t("walk.plan_runs", lang, months=welsh.count(c.plan_months, "month", lang),
+                     first=long_date(c.first_core_group, lang), review=long_date(c.review, lang)) in decisions
     invitation = plain(article(page, "invitation"))
     assert strings.t("doc.dear", lang, names=first_names(s, c.invitation.to, lang)) in invitation
     for who in c.invitation.who_comes:
@@ -77,7 +80,7 @@ def test_decisions_and_invitation_come_from_the_scenario(site, sid, lang):
         assert strings.t(key, lang) in invitation
     # What the conference can decide, and who decides.
     assert strings.t("doc.inv_what", lang, about=c.about[lang]) in invitation
-    assert long_date(c.date, lang) in invitation and c.time in invitation
+    assert strings.t("doc.inv_when", lang, date=long_date(c.date, lang), time=c.time) in invitation
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -185,11 +185,20 @@ def test_each_language_links_its_own_manifest(site, lang):
     assert '<meta name="theme-color"' in html
 
 
-def test_offline_page_is_bilingual_and_has_no_inline_script(site):
-    html = (site / "offline.html").read_text(encoding="utf-8")
+@pytest.mark.parametrize("first", LANGS)
+def test_offline_page_is_bilingual_its_language_first_and_has_no_inline_script(site, first):
+    # /offline.html for English addresses, /cy/offline.html for Welsh ones: the title, the
+    # sections and the "worried about a child?" notice each put that language first.
+    html = (site / ("" if first == "en" else f"{first}/") / "offline.html").read_text(encoding="utf-8")
+    order = [first] + [lang for lang in LANGS if lang != first]
+    title = re.search(r"<title>(.*?)</title>", html).group(1)
+    assert title.startswith(o("page_title", first).replace("'", "&#39;")), title
+    assert re.search(r"<html lang=\"(\w+)\"", html).group(1) == first
+    assert re.findall(r'<section lang="(\w+)"', html) == order
+    assert re.findall(r'<div class="ecp-worried__inner" lang="(\w+)"', html) == order
     for lang in LANGS:
-        assert f'<section lang="{lang}"' in html
         assert o("page_title", lang).replace("'", "&#39;") in html
+    assert "<a href" not in html.split("<aside")[0], "no link is listed before the script knows it is kept"
     assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html)
 
 
@@ -253,6 +262,21 @@ def test_keep_both_then_everything_works_offline(sw_context, sw_page, server, ax
 def test_visited_pages_only_without_asking_and_offline_page_otherwise(sw_context, sw_page, server, axe):
     page = sw_page
     open_control(page, server.url + "/elements/change/")
+    # Only an English page is kept: a Welsh address gets the Welsh page first, which says no
+    # Welsh page is kept and lists the English one that is (no dead link).
+    go_offline(sw_context, server)
+    page.goto(server.url + "/cy/elements/measure/")
+    assert page.title().startswith(o("page_title", "cy")), page.title()
+    assert page.locator("section").first.get_attribute("lang") == "cy"
+    assert page.locator(".ecp-worried__inner").first.get_attribute("lang") == "cy"
+    cy_links = page.locator("[data-list='cy'] a")
+    cy_links.first.wait_for()
+    assert page.locator("section[lang='cy'] [data-none-here]").is_visible()
+    assert [cy_links.nth(i).get_attribute("href") for i in range(cy_links.count())] == [server.url + "/elements/change/"]
+    assert cy_links.first.get_attribute("lang") == "en"
+    assert axe(page) == []
+    page.watch.failed.clear()
+    go_online(sw_context, server)
     page.goto(server.url + "/cy/elements/thresholds/")
     page.wait_for_selector(OFFLINE)
     urls = cached_urls(page)

@@ -94,7 +94,7 @@ def test_search_box_is_an_inert_template_and_its_strings_are_translated(site, la
     assert strings["hint"] == {"en": "Type to start searching", "cy": "Teipiwch i ddechrau chwilio"}[lang]
     assert re.search(r'<script type="module" src="[^"]*assets/components/search/loader\.js">', text)
     labels = re.findall(r'aria-label="([^"]*)"', htmllib.unescape(tpl.group(1)))
-    assert {"en": "Clear search", "cy": "Clirio'r chwilio"}[lang] in labels, labels
+    assert {"en": "Clear search", "cy": "Clirio'r chwiliad"}[lang] in labels, labels
     assert {"en": "Open search", "cy": "Agor chwilio"}[lang] in labels, labels
     assert "<script" not in tpl.group(1), "no script inside the search markup (CSP without unsafe-inline)"
 

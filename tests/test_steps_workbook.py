@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from helpers import DOCS, LANGS, LAPTOP, PHONE, component_assets, no_axe, prefix, url
-from macros import strings
+from macros import strings, welsh
 from macros.model import Workbook
 
 WORKBOOK = "steps/workbook/"
@@ -274,16 +274,38 @@ def test_delete_this_and_delete_all_confirm_first(page, base_url, lang):
     dialogs = answer_dialogs(page, accept=False)
     page.locator("[data-act=delete]").click()
     page.locator("[data-act=delete-all]").click()
-    assert dialogs == [w("confirm_delete", lang, name="Two"), w("confirm_delete_all", lang, n=2)]
+    assert dialogs == [w("confirm_delete", lang, name="Two"),
+                       w("confirm_delete_all", lang, workbooks=welsh.count(2, "workbook", lang))]
     assert len(json.loads(stored(page))["books"]) == 2
-    answer_dialogs(page, accept=True)
+    dialogs = answer_dialogs(page, accept=True)
     page.locator("[data-act=delete]").click()
     assert [b["name"] for b in json.loads(stored(page))["books"].values()] == ["One"]
     assert page.locator(".wb-name").input_value() == "One"
     page.locator("[data-act=delete-all]").click()
+    # One workbook left: the question is about it, not "all 1 workbooks".
+    assert dialogs[-1] == strings.plural("workbook.confirm_delete_all", 1, lang)
     assert stored(page) is None
     assert page.locator(".wb-status").inner_text() == w("deleted_all", lang)
     no_leaks(page)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_rating_form_messages_are_in_the_page_language(page, base_url, lang):
+    # Not the browser's own bubbles ("Please fill out this field." on a Welsh page).
+    open_workbook(page, base_url, lang)
+    form = area(page, 0).locator(".wb-rate")
+    form.locator("button[type=submit]").click()
+    message = lambda sel: form.locator(sel).evaluate("el => el.validationMessage")  # noqa: E731
+    assert message("input[name=date]") == strings.t("form.date_missing", lang)
+    form.locator("input[name=date]").fill("2026-06-02")
+    form.locator("button[type=submit]").click()
+    assert message("input[name=date]") == ""
+    assert message("select[name=family]") == strings.t("form.family_missing", lang)
+    form.locator("select[name=family]").select_option("3")
+    form.locator("button[type=submit]").click()
+    assert message("select[name=professionals]") == strings.t("form.professionals_missing", lang)
+    assert stored(page) is None or not any(a["ratings"] for b in json.loads(stored(page))["books"].values()
+                                           for a in b["areas"])
 
 
 @pytest.mark.parametrize("lang", LANGS)

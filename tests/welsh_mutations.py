@@ -13,6 +13,14 @@ cases where a missing mutation can be told from two neighbouring words, without 
     nasal-yn-place   yn                                 a place name in p t c b d g    ym Mh.. yn Nh.. yng Ngh..
     numeral-blynedd  un dwy tair pedair chwe / pum      blynedd / flynedd ...          un flynedd, tair blynedd,
                      saith wyth naw deng ...                                           pum mlynedd
+    soft-numeral     dau dwy                            the same as soft-prep          dau ddiwrnod, dwy flynedd
+    numeral-noun     digits                             a counted noun (welsh.yml)      2 ddiwrnod, 3 chanlyniad,
+                                                                                       5 niwrnod, 1 flwyddyn
+
+The triggers, the names that mutate, the words that never do, the mutations themselves and the
+counted nouns all come from the site's one rule table, welsh.yml (macros/welsh.py), which the
+build also uses to compose Welsh: the checker and the composer cannot disagree.
+Weekdays are not names: "ar Dydd Iau" is a missing mutation ("ar ddydd Iau").
 
 What is left out, and why (a false alarm is a defect in a rule):
 - b, d, g after a soft-mutation trigger: they may be the soft form of p, t, c ("ar bob", "i dad",
@@ -34,33 +42,36 @@ Exceptions reviewed by hand live in tests/welsh-mutation-exceptions.yml, each wi
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
-SOFT_RADICALS = ("ll", "rh", "p", "t", "c", "m")
-ASPIRATE_RADICALS = ("p", "t", "c")
-NASAL_RADICALS = ("p", "t", "c", "b", "d", "g")
-DIGRAPHS = ("ph", "th", "ch", "dd", "ng", "ff")
-VOWELS = "aeiouwyâêîôûŵŷáéíóúàèìòùäëïöü"
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from macros import welsh  # noqa: E402
+
+_R = welsh.rules()
+SOFT_RADICALS = tuple(r for r, forms in _R["mutations"].items() if "soft" in forms and r not in ("b", "d", "g"))
+ASPIRATE_RADICALS = tuple(r for r, forms in _R["mutations"].items() if "aspirate" in forms)
+NASAL_RADICALS = tuple(r for r, forms in _R["mutations"].items() if "nasal" in forms)
+DIGRAPHS = tuple(_R["not_radical_starts"])
+VOWELS = _R["vowels"]
 
 # Words beginning with b, d or g that are never the soft form of another word, so after a soft
 # mutation trigger they are plainly unmutated ("neu bod" for "neu fod", "i dweud" for "i ddweud").
 KNOWN_RADICAL = frozenset("""
     bod bydd byddai byddan byddwn byddwch bwyta bywyd byw
-    dweud dod dim defnyddio defnyddiwch dechrau deall disgwyl darllen dysgu digwydd
+    dweud dod dim defnyddio defnyddiwch dechrau deall disgwyl darllen dysgu digwydd dydd diwrnod
+    dywedwch
     gwneud gweld gallu gofyn gwybod gadael gweithio gwrando gofalu gwirio gwisgo
 """.split())
 
-# Words that keep their first letter after these triggers.
-NEVER_MUTATED = frozenset("""
-    mewn mae mai maen pan tra byth beth dan dros drwy gan gyda gydag ger tua mi
-""".split())
-
-# Capitalised words that do mutate: places and institutions ("i Gyngor Gwynedd", "yng Nghymru").
-MUTATING_NAMES = frozenset("""
-    Cyngor Cynghorau Cymru Comisiynydd Llywodraeth Gwynedd Gogledd Caernarfon Porthmadog Pwllheli
-    Bangor Blaenau Dolgellau Tywyn Pen-y-groes Bethesda Bala Llandudno Conwy Caerdydd Powys Ceredigion
-    Penrhyndeudraeth Cricieth Talysarn Deiniolen Trawsfynydd Tremadog
-""".split())
+NEVER_MUTATED = frozenset(_R["never_mutated"])
+MUTATING_NAMES = frozenset(_R["mutating_names"])
+# Capitalised words that are not names: weekdays ("ar Dydd Iau" misses its mutation).
+NOT_NAMES = frozenset(w.split()[0].capitalize() for w in _R["weekdays"]["cy"])
 
 # After these, "i" and "o" are pronouns ("mae gen i", "ydy o"), not prepositions.
 PRONOUN_BEFORE = frozenset("""
@@ -79,17 +90,20 @@ class Rule:
     description: str
 
 
+_SOFT = frozenset(_R["triggers"]["soft"])
 RULES = (
-    Rule("soft-neu", frozenset({"neu"}), "soft", "soft mutation after neu (Pryd neu ba mor aml)"),
-    Rule("soft-prep", frozenset("i am ar at o dan heb gan wrth dros drwy hyd".split()), "soft",
-         "soft mutation after a preposition (i Gyngor Gwynedd, heb ddim)"),
-    Rule("aspirate", frozenset("a â gyda tua na ei tri chwe".split()), "aspirate",
+    Rule("soft-neu", frozenset({"neu"}) & _SOFT, "soft", "soft mutation after neu (Pryd neu ba mor aml)"),
+    Rule("soft-prep", _SOFT - {"neu", "dau", "dwy"}, "soft",
+         "soft mutation after a preposition (i Gyngor Gwynedd, heb ddim, ar ddydd Iau)"),
+    Rule("aspirate", frozenset(_R["triggers"]["aspirate"]) | {"ei"}, "aspirate",
          "aspirate mutation after a, â, gyda, tua, na, ei, tri, chwe (a phwy, tua thri)"),
-    Rule("h-before-vowel", frozenset({"eu", "ein"}), "h", "h- before a vowel after eu, ein (eu heffaith)"),
-    Rule("nasal-fy", frozenset({"fy"}), "nasal", "nasal mutation after fy (fy mhlentyn)"),
+    Rule("h-before-vowel", frozenset(_R["h_before_vowel"]), "h", "h- before a vowel after eu, ein (eu heffaith)"),
+    Rule("nasal-fy", frozenset(_R["triggers"]["nasal"]), "nasal", "nasal mutation after fy (fy mhlentyn)"),
     Rule("nasal-yn-place", frozenset({"yn"}), "nasal", "nasal mutation of a place name after yn (yng Nghaernarfon)"),
     Rule("numeral-blynedd", frozenset(), "numeral",
          "blynedd after a numeral: un flynedd, dwy flynedd, tair blynedd, pum mlynedd"),
+    Rule("soft-numeral", _SOFT & {"dau", "dwy"}, "soft", "soft mutation after dau, dwy (dau ddiwrnod)"),
+    Rule("numeral-noun", frozenset(), "numeral", "a counted noun after digits (2 ddiwrnod, 3 chanlyniad)"),
 )
 
 WORD = r"[^\W\d_][\w'\u2019-]*"
@@ -99,6 +113,21 @@ YEAR_FORMS = {"un": "f", "dwy": "f", "tair": "b", "pedair": "b", "chwe": "b", "p
               "wyth": "m", "naw": "m", "deng": "m", "deuddeng": "m", "pymtheng": "m", "ugain": "m", "can": "m"}
 YEAR = re.compile(r"(?<![\w'\u2019-])(un|dwy|tair|pedair|chwe|pum|saith|wyth|naw|deng|deuddeng|pymtheng|ugain|can)"
                   r"\s+(blynedd|flynedd|mlynedd|blwydd|flwydd|mlwydd)\b", re.I)
+
+
+def _noun_forms() -> dict[str, str]:
+    """Every form of the first word of each counted noun (welsh.yml) -> the noun's key."""
+    out = {}
+    for key, entry in _R["nouns"].items():
+        for base in {entry["cy"].split()[0], entry.get("counted", entry["cy"]).split()[0]}:
+            for kind in ("none", "soft", "nasal", "aspirate"):
+                out.setdefault(welsh.mutate(base, kind).lower(), key)
+    return out
+
+
+NOUN_FORMS = _noun_forms()
+# Digits then a word: "2 ddiwrnod". Not inside a bigger number, a date or a time (26/3, 10:00, 1.5).
+COUNT = re.compile(r"(?<![\w.,/:-])(\d{1,4})\s+([^\W\d_][\w'\u2019-]*)")
 
 
 @dataclass(frozen=True)
@@ -126,7 +155,7 @@ def _pronoun(prev: str) -> bool:
 
 
 def _name(word: str) -> bool:
-    return word[0].isupper()
+    return word[0].isupper() and word.split("'")[0] not in NOT_NAMES
 
 
 def check_pair(prev: str, trigger: str, word: str, sentence_start: bool) -> Hit | None:
@@ -138,8 +167,8 @@ def check_pair(prev: str, trigger: str, word: str, sentence_start: bool) -> Hit 
     if plain in NEVER_MUTATED:
         return None
     is_name = _name(word)
-    if t == "neu" or (t in RULES[1].triggers):
-        rule = "soft-neu" if t == "neu" else "soft-prep"
+    if t in RULES[0].triggers or t in RULES[1].triggers or t in RULES[7].triggers:
+        rule = "soft-neu" if t == "neu" else "soft-numeral" if t in RULES[7].triggers else "soft-prep"
         if t in ("i", "o") and _pronoun(prev):
             return None
         if is_name and word.split("'")[0] not in MUTATING_NAMES:
@@ -148,8 +177,8 @@ def check_pair(prev: str, trigger: str, word: str, sentence_start: bool) -> Hit 
         if r is None and plain in KNOWN_RADICAL:
             r = plain[0]
         if r:
-            return Hit(rule, f"{trigger} {word}", f"soft mutation: {r}- becomes "
-                       + {"ll": "l", "rh": "r", "p": "b", "t": "d", "c": "g", "m": "f", "b": "f", "d": "dd", "g": "(g dropped)"}[r])
+            to = _R["mutations"][r]["soft"]
+            return Hit(rule, f"{trigger} {word}", f"soft mutation: {r}- becomes " + (to or "(g dropped)"))
         return None
     if t in RULES[2].triggers:
         if is_name:
@@ -165,15 +194,14 @@ def check_pair(prev: str, trigger: str, word: str, sentence_start: bool) -> Hit 
     if t == "fy":
         r = radical(word, NASAL_RADICALS)
         if r and not is_name:
-            return Hit("nasal-fy", f"{trigger} {word}", f"nasal mutation: {r}- becomes "
-                       + {"p": "mh", "t": "nh", "c": "ngh", "b": "m", "d": "n", "g": "ng"}[r])
+            return Hit("nasal-fy", f"{trigger} {word}", f"nasal mutation: {r}- becomes " + _R["mutations"][r]["nasal"])
         return None
     if t == "yn":
         if is_name and word.split("'")[0] in MUTATING_NAMES:
             r = radical(word, NASAL_RADICALS)
             if r:
                 return Hit("nasal-yn-place", f"{trigger} {word}", "nasal mutation of a place name: "
-                           + {"p": "ym Mh", "t": "yn Nh", "c": "yng Ngh", "b": "ym M", "d": "yn N", "g": "yng Ng"}[r])
+                           + welsh.nasal(word) + " (ym/yng before m/ng)")
         return None
     return None
 
@@ -196,6 +224,14 @@ def check(sentence: str) -> list[Hit]:
         hit = check_pair(prev, trigger, word, start)
         if hit:
             hits.append(hit)
+    for m in COUNT.finditer(sentence):
+        n, word = int(m.group(1)), m.group(2)
+        key = NOUN_FORMS.get(word.lower().replace("\u2019", "'"))
+        if key is None or n == 0:
+            continue
+        want = welsh.counted_form(n, key).split()[0]
+        if word.lower() != want.lower():
+            hits.append(Hit("numeral-noun", m.group(0), f"{n} {want}"))
     for m in YEAR.finditer(sentence):
         want = YEAR_FORMS[m.group(1).lower()]
         if m.group(2)[0].lower() != want:

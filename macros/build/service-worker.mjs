@@ -18,7 +18,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 // offline.js imports common/). Anything not matched is never precached (Material ships big files the
 // site does not use: lunr language files, a Thai word splitter, source maps).
 const PATTERNS = {
-  core: ["offline.html", "manifest.webmanifest", "cy/manifest.webmanifest",
+  core: ["offline.html", "cy/offline.html", "manifest.webmanifest", "cy/manifest.webmanifest",
          "assets/components/offline/*", "assets/components/common/*", "assets/icons/*"],
   shared: ["assets/*.{css,js,svg}", "assets/images/*.png",
            "assets/stylesheets/*.min.css", "assets/javascripts/*.min.js",

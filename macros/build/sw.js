@@ -19,6 +19,8 @@ const SETTINGS = "ecp-offline-settings";
 const SETTINGS_KEY = "settings.json";
 const SCOPE = self.registration.scope;
 const OFFLINE_PAGE = new URL("offline.html", SCOPE).href;
+// Welsh addresses get the Welsh-first offline page.
+const offlinePage = (url) => (url.startsWith(new URL("cy/", SCOPE).href) ? new URL("cy/offline.html", SCOPE).href : OFFLINE_PAGE);
 const LANGS = ["en", "cy"];
 const byUrl = new Map(FILES.map((f) => [new URL(f.url, SCOPE).href, f]));
 const foreign = new Set(); // pages served from a newer build on the server: no cache for them
@@ -192,7 +194,9 @@ async function respond(event) {
   try {
     res = await fetch(request);
   } catch (error) {
-    if (request.mode === "navigate") return (await cache.match(OFFLINE_PAGE)) || Response.error();
+    if (request.mode === "navigate") {
+      return (await cache.match(offlinePage(request.url))) || (await cache.match(OFFLINE_PAGE)) || Response.error();
+    }
     return (await cache.match(key)) || Response.error();
   }
   if (forgotten || !file || !res.ok || res.type !== "basic" || res.redirected || foreign.has(event.clientId)) return res;

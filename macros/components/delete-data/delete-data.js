@@ -3,6 +3,7 @@
 // the offline copy (the service worker's caches, all named "ecp-offline-...") and unregisters the
 // service worker. UI text comes from data-strings (macros/content/strings.yml, privacy.* and offline.data_*).
 import { fill } from "../common/fill.js";
+import { count as welshCount } from "../common/welsh.js";
 import { start, strings } from "../common/start.js";
 import { siteKeys } from "../common/storage.js";
 
@@ -36,7 +37,7 @@ function init(root) {
   let copy = null; // the offline copy's cache names, looked up when the count is shown
   const showCount = () => {
     const keys = siteKeys();
-    const text = keys && keys.length ? fill(ui.count, { n: keys.length }) : "";
+    const text = keys && keys.length ? fill(ui.count, { items: welshCount(keys.length, "saved_item") }) : "";
     count.textContent = text || ui.count_none;
     offlineCopy().then((names) => {
       copy = names;
@@ -54,7 +55,7 @@ function init(root) {
     try {
       (keys || []).forEach((key) => localStorage.removeItem(key));
       const left = siteKeys();
-      if (keys && keys.length) said.push(left && left.length ? ui.failed : fill(ui.deleted, { n: keys.length }));
+      if (keys && keys.length) said.push(left && left.length ? ui.failed : fill(ui.deleted, { items: welshCount(keys.length, "saved_item") }));
     } catch {
       said.push(ui.failed);
     }

@@ -2,6 +2,7 @@
 // Strings come from data-strings; answers from each fieldset's data-accepted. Saved under
 // ecp:exercise:<case study> (data-key), one state for both languages (statement ids are the same in each).
 import { fill } from "../common/fill.js";
+import { dayMonthYear } from "../common/welsh.js";
 import { start, strings } from "../common/start.js";
 import { readShared, remove, write } from "../common/storage.js";
 
@@ -90,8 +91,7 @@ function init(root) {
       root.querySelector(`[data-printnotes="${ta.dataset.notes}"]`).textContent = ta.value;
     });
     const date = root.querySelector("[data-date]");
-    const now = new Date(); // month names come from the strings: not every browser knows Welsh dates
-    date.textContent = `${now.getDate()} ${S.months.split(",")[now.getMonth()]} ${now.getFullYear()}`;
+    date.textContent = String(dayMonthYear(new Date())); // from the Welsh table: not every browser knows Welsh dates
   }
 
   // Restore.

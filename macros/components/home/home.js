@@ -2,6 +2,7 @@
 // self-study path keeps on this device (localStorage ecp:self-study:progress, {stepId: date}).
 // Without JavaScript, or with no progress yet, the start stays a plain link to the path.
 import { fill } from "../common/fill.js";
+import { count as welshCount } from "../common/welsh.js";
 import { start, strings } from "../common/start.js";
 import { readObject } from "../common/storage.js";
 
@@ -15,12 +16,12 @@ export function resume(root) {
   if (!count) return;
   const next = steps.find((s) => !done[s.id]);
   const link = box.querySelector("[data-study-next]");
-  box.querySelector("[data-study-progress]").textContent = fill(words.progress, { done: count, total: steps.length });
+  box.querySelector("[data-study-progress]").textContent = fill(words.progress, { done: count, steps: welshCount(steps.length, "step") });
   if (next) {
     link.textContent = fill(words.next, { title: next.title });
     link.href = `${root.dataset.study}#step-${next.id}`;
   } else {
-    link.textContent = fill(words.done, { total: steps.length });
+    link.textContent = fill(words.done, { steps: welshCount(steps.length, "step") });
     link.href = root.dataset.record;
   }
   box.hidden = false;

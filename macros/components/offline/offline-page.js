@@ -1,5 +1,7 @@
-// The offline page: list the pages this device keeps (in the service worker's cache), in each
-// language, with their titles. The page's own language (from the address) goes first.
+// The offline page: list the pages this device keeps (in the service worker's cache), with their
+// titles. The build writes one page per language with that language first (/offline.html,
+// /cy/offline.html); each section lists the kept pages in its language. When none are kept in
+// that language it says so and lists the other language's kept pages instead, never a dead link.
 const main = document.querySelector(".ecp-offline-page");
 const base = new URL(main.dataset.base, location.href);
 const PREFIX = "ecp-offline-v-";
@@ -18,34 +20,35 @@ async function keptPages() {
       const text = await (await cache.match(request)).text();
       const match = text.match(/<title>([^<]*)<\/title>/);
       const title = new DOMParser().parseFromString(match ? match[1] : url.pathname, "text/html").body.textContent;
-      pages.set(url.href, { url, title: title.trim() || url.pathname });
+      pages.set(url.href, { url, title: title.trim() || url.pathname, lang: langOf(url) });
     }
   }
-  return [...pages.values()];
+  return [...pages.values()].sort((a, b) => a.url.pathname.localeCompare(b.url.pathname));
+}
+
+function link(page, sectionLang) {
+  const li = document.createElement("li");
+  const a = document.createElement("a");
+  a.href = page.url.href;
+  a.textContent = page.title;
+  if (page.lang !== sectionLang) {
+    a.lang = page.lang;
+    a.hreflang = page.lang;
+  }
+  li.append(a);
+  return li;
 }
 
 async function show() {
-  const here = langOf(location);
-  document.documentElement.lang = here;
-  if (here === "cy") main.prepend(main.querySelector("[data-lang='cy']"));
   if (!("caches" in window)) return;
   const pages = await keptPages();
-  for (const lang of ["en", "cy"]) {
-    const list = main.querySelector(`[data-list='${lang}']`);
-    const mine = pages.filter((p) => langOf(p.url) === lang).sort((a, b) => a.url.pathname.localeCompare(b.url.pathname));
-    if (!mine.length) continue;
-    list.replaceChildren(...mine.map((p) => {
-      const li = document.createElement("li");
-      const a = document.createElement("a");
-      a.href = p.url.href;
-      a.textContent = p.title;
-      li.append(a);
-      return li;
-    }));
-  }
-  for (const section of main.querySelectorAll("section")) {
-    const none = !pages.some((p) => langOf(p.url) === section.dataset.lang);
-    section.querySelector("[data-none]").hidden = !none;
+  for (const section of main.querySelectorAll("section[data-lang]")) {
+    const lang = section.dataset.lang;
+    const mine = pages.filter((p) => p.lang === lang);
+    const shown = mine.length ? mine : pages;
+    section.querySelector(`[data-list='${lang}']`).replaceChildren(...shown.map((p) => link(p, lang)));
+    section.querySelector("[data-none]").hidden = pages.length > 0;
+    section.querySelector("[data-none-here]").hidden = !(pages.length && !mine.length);
   }
 }
 

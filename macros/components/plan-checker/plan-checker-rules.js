@@ -8,6 +8,8 @@
 // word lists used; messages and questions come back in `lang`. Nothing leaves the browser:
 // the only request is for wording.json, from this site.
 
+import { mutate } from "../common/welsh.js";
+
 const DATA_URL = new URL("./wording.json", import.meta.url);
 
 async function loadWording() {
@@ -52,20 +54,10 @@ export function normalise(text) {
 
 const norm = (s) => normalise(s).text.trim();
 
-/** Welsh initial mutations of one (normalised) word, the word itself first. */
+/** Welsh initial mutations of one (normalised) word, the word itself first (soft, nasal,
+ *  aspirate, h- before a vowel), from the site's one rule table (common/welsh.js). */
 export function mutations(word) {
-  const out = new Set([word]);
-  if (!/^(ch|th|ph|dd|ff|ng)/.test(word)) {
-    const rules = [["ll", ["l"]], ["rh", ["r"]], ["p", ["b", "mh", "ph"]], ["t", ["d", "nh", "th"]],
-      ["c", ["g", "ngh", "ch"]], ["b", ["f", "m"]], ["d", ["dd", "n"]], ["g", ["", "ng"]], ["m", ["f"]]];
-    for (const [from, tos] of rules) {
-      if (word.startsWith(from)) {
-        for (const to of tos) out.add(to + word.slice(from.length));
-        break;
-      }
-    }
-    if (/^[aeiouwy]/.test(word)) out.add("h" + word);
-  }
+  const out = new Set([word, ...["soft", "nasal", "aspirate", "h"].map((kind) => mutate(word, kind))]);
   return [...out].filter((w) => w.replace(/\*$/, "").length > 1 || w === word);
 }
 

@@ -15,28 +15,23 @@
 //   nasal:     mh   nh   ngh  m    n    ng
 //   aspirate:  ph   th   ch
 //   h-prothesis before a vowel: ei henw (enw), ein hysgol (ysgol)
-export const RULES = [
-  // [mutated start, radical starts, mutations it comes from]
-  ["ngh", ["c"], "nasal"],
-  ["mh", ["p"], "nasal"],
-  ["nh", ["t"], "nasal"],
-  ["ng", ["g"], "nasal"],
-  ["m", ["b"], "nasal"],
-  ["n", ["d"], "nasal"],
-  ["ph", ["p"], "aspirate"],
-  ["th", ["t"], "aspirate"],
-  ["ch", ["c"], "aspirate"],
-  ["b", ["p"], "soft"],
-  ["dd", ["d"], "soft"],
-  ["d", ["t"], "soft"],
-  ["g", ["c"], "soft"],
-  ["f", ["b", "m"], "soft"],
-  ["l", ["ll", "gl"], "soft"],
-  ["r", ["rh", "gr"], "soft"],
-  ["ff", [], "radical"],
-  ["ll", [], "radical"],
-  ["rh", [], "radical"],
-];
+import TABLE from "../common/welsh-rules.js";
+
+// Built from the site's one mutation table (welsh.yml, through common/welsh-rules.js), read
+// backwards; g drops before l and r too ("lân" may be "glân"); ff, ll, rh only ever radicals.
+export const RULES = (() => {
+  const byStart = new Map();
+  for (const [radical, forms] of Object.entries(TABLE.mutations)) {
+    for (const [kind, start] of Object.entries(forms)) {
+      if (!start) continue;
+      if (!byStart.has(start)) byStart.set(start, [start, [], kind]);
+      byStart.get(start)[1].push(radical);
+    }
+  }
+  for (const start of ["l", "r"]) if (byStart.has(start)) byStart.get(start)[1].push("g" + start);
+  for (const start of ["ff", "ll", "rh"]) if (!byStart.has(start)) byStart.set(start, [start, [], "radical"]);
+  return [...byStart.values()];
+})();
 
 // Vowels for the soft mutation of g (g + vowel loses its g) and for h-prothesis. In Welsh w and y
 // are vowels; "gwaith" -> "waith", "gwneud" -> "wneud".

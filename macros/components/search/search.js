@@ -4,6 +4,7 @@
 // shares a radical (blant -> plant, mhlant, phlant); results that match the words as typed come
 // first, with their accents (tân before tan).
 import { fill } from "../common/fill.js";
+import { count as welshCount } from "../common/welsh.js";
 import { strings as stringsOf } from "../common/start.js";
 import { expand, words } from "./normalise.js";
 
@@ -137,7 +138,7 @@ export function start(root) {
   let more = null;
 
   const say = (text) => { status.textContent = text; };
-  const count = (n) => (n === 1 ? strings.one : fill(strings.other, { n }));
+  const count = (n) => fill(strings.count, { results: welshCount(n, "result") });
 
   async function showMore(terms, run) {
     const next = results.slice(shown, shown + PAGE);

@@ -1,6 +1,7 @@
 // A small accessible SVG line chart: family and professionals' ratings (1-10) over meetings.
 // Text goes in with textContent only. The table beside it is the full alternative.
 import { fill } from "../common/fill.js";
+import { count, months } from "../common/welsh.js";
 
 const NS = "http://www.w3.org/2000/svg";
 const W = 480, H = 250, L = 34, R = 16, T = 34, B = 40;
@@ -15,10 +16,10 @@ function el(name, attrs, parent, text) {
 }
 export const unquote = (s) => s.trim().replace(/^["“”'](.*)["“”']$/s, "$1");
 
-/** "2026-06-02" as "2 Jun 2026" / "2 Meh 2026", with month names from the page's strings. */
-export function formatDate(iso, w) {
+/** "2026-06-02" as "2 Jun 2026" / "2 Meh 2026", with month names from the Welsh table. */
+export function formatDate(iso, w, lang = undefined) {
   const [y, m, d] = iso.split("-").map(Number);
-  return `${d} ${w.months.split(" ")[m - 1]} ${y}`;
+  return `${d} ${months(lang, true)[m - 1]} ${y}`;
 }
 
 export const byDate = (ratings) => ratings.map((r, i) => [r, i]).sort((a, b) => (a[0].date < b[0].date ? -1 : a[0].date > b[0].date ? 1 : a[1] - b[1])).map((x) => x[0]);
@@ -31,7 +32,7 @@ export function chart(ratings, w, name) {
   el("title", { id: `${id}-t` }, svg, fill(w.chart_title, { name: unquote(name) }));
   const last = rs[rs.length - 1];
   el("desc", { id: `${id}-d` }, svg, fill(w.chart_desc, {
-    n: rs.length, first: formatDate(rs[0].date, w), last: formatDate(last.date, w), f: last.family, p: last.professionals }));
+    ratings: count(rs.length, "rating"), first: formatDate(rs[0].date, w), last: formatDate(last.date, w), f: last.family, p: last.professionals }));
   const x = (i) => (rs.length === 1 ? (L + W - R) / 2 : L + 12 + (i * (W - L - R - 24)) / (rs.length - 1));
   const y = (v) => T + ((10 - v) * (H - T - B)) / 9;
   const grid = el("g", { class: "wb-grid", "aria-hidden": "true" }, svg);

@@ -5,6 +5,8 @@ import { LIMITS, add, emptyArea, emptyWorkbook, fileName, load, parse, save, val
 import { byDate, chart, formatDate, unquote } from "./chart.js";
 import { describe } from "./errors.js";
 import { fill } from "../common/fill.js";
+import { formMessages } from "../common/form-messages.js";
+import { count, plural } from "../common/welsh.js";
 import { start, strings } from "../common/start.js";
 
 const grow = CSS.supports && CSS.supports("field-sizing", "content")
@@ -12,6 +14,7 @@ const grow = CSS.supports && CSS.supports("field-sizing", "content")
 
 function init(root) {
   const w = strings(root);
+  formMessages(root);
   const lang = root.dataset.lang;
   const $ = (sel, r = root) => r.querySelector(sel);
   const app = $(".wb-app"), areasEl = $(".wb-areas"), alertEl = $(".wb-alert"), statusEl = $(".wb-status");
@@ -197,7 +200,8 @@ function init(root) {
       render(".wb-choose");
       say(w.deleted);
     } else if (act === "delete-all") {
-      if (!confirm(fill(w.confirm_delete_all, { n: Object.keys(state.books).length }))) return;
+      const n = Object.keys(state.books).length;
+      if (!confirm(fill(plural(w, "confirm_delete_all", n), { workbooks: count(n, "workbook") }))) return;
       state = { current: null, books: {} };
       save(state);
       fresh();
