@@ -28,7 +28,7 @@ function init(root) {
   // How many statements have a place: shown beside Check, so the reader knows what is left.
   const answered = root.querySelector("[data-answered]");
   const countAnswered = () => {
-    if (answered) answered.textContent = fmt(S.answered, { n: sets.filter((fs) => chosen(fs)).length, total: sets.length });
+    if (answered) answered.textContent = fill(S.answered, { n: sets.filter((fs) => chosen(fs)).length, total: sets.length });
   };
 
   const legend = (fs) => fs.querySelector("legend").textContent.replace(/^\s*\d+\.\s*/, "").trim();
