@@ -76,25 +76,28 @@ def report_sections(s) -> list[tuple[str, list]]:
 
 
 def chart(area) -> dict:
-    """Geometry for a small SVG line chart of one area's ratings (1 to 10) across the meetings."""
-    w, h, left, right, top, bottom = 560, 260, 34, 14, 16, 56
+    """Geometry for a small SVG line chart of one area's ratings (1 to 10) across the meetings.
+
+    The drawing is 320 units wide and shown at most 400px wide, so its 16-unit text is never
+    smaller than 14px on a 320px phone (where the chart is 288px wide) nor larger than 20px."""
+    w, h, left, right, top, bottom, pad = 320, 260, 28, 10, 34, 56, 34
     rs = area.ratings
     n = len(rs)
 
     def x(i):
-        return left + 50 + i * (w - left - right - 100) / max(n - 1, 1)
+        return left + pad + i * (w - left - right - 2 * pad) / max(n - 1, 1)
 
     def y(v):
         return top + (10 - v) * (h - top - bottom) / 9
 
     return {
-        "w": w, "h": h, "left": left, "right": right,
-        "ticks": [{"v": v, "y": round(y(v), 1)} for v in range(1, 11)],
+        "w": w, "h": h, "left": left, "right": right, "top": top,
+        "ticks": [{"v": v, "y": round(y(v), 1), "label": v in (1, 4, 7, 10)} for v in range(1, 11)],
         "points": [{"x": round(x(i), 1), "fy": round(y(r.family), 1), "py": round(y(r.professionals), 1), "r": r}
                    for i, r in enumerate(rs)],
         "family": " ".join(f"{round(x(i), 1)},{round(y(r.family), 1)}" for i, r in enumerate(rs)),
         "professionals": " ".join(f"{round(x(i), 1)},{round(y(r.professionals), 1)}" for i, r in enumerate(rs)),
-        "label_y": h - bottom + 22,
+        "label_y": h - bottom + 24,
     }
 
 

@@ -43,6 +43,8 @@ def test_headings_are_named_by_their_text_alone(page, base_url, lang):
 @pytest.mark.parametrize("width", [PHONE, LAPTOP])
 @pytest.mark.parametrize("lang", LANGS)
 def test_copy_link_is_visible_says_what_it_does_on_focus_and_works(browser, base_url, axe, lang, width):
+    """The control is quiet: a link icon shown on hover and focus, a 44px target that never
+    moves or grows when hovered; its words are for screen readers."""
     ctx = browser.new_context(viewport={"width": width, "height": 800}, service_workers="block")
     ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
     page = ctx.new_page()
@@ -50,16 +52,24 @@ def test_copy_link_is_visible_says_what_it_does_on_focus_and_works(browser, base
         page.goto(url(base_url, lang, page_path("teulu-hughes", "exercise")))
         button = page.locator("h2#exercise + .ecp-copy-link")
         button.scroll_into_view_if_needed()
+        page.mouse.move(0, 0)
         box = button.bounding_box()
-        assert box and box["width"] >= 24 and box["height"] >= 24, "visible without hover, a real target"
-        assert button.evaluate("b => getComputedStyle(b).opacity") == "1"
+        assert box and box["width"] >= 44 and box["height"] >= 44, "a 44px target"
+        assert button.evaluate("b => getComputedStyle(b).opacity") == "0", "quiet until hover or focus"
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.wait_for_timeout(200)
+        assert button.bounding_box() == box, "hovering never moves the control"
+        assert button.evaluate("b => getComputedStyle(b).opacity") == "1", "shown on hover"
+        page.mouse.move(0, 0)
         label = button.locator(".ecp-copy-link__label")
-        narrow = label.bounding_box()["width"]
         button.focus()
         page.keyboard.press("Shift+Tab")
         page.keyboard.press("Tab")  # keyboard focus, so :focus-visible applies
-        assert label.bounding_box()["width"] > 40 > narrow, "its words show on focus"
-        assert label.is_visible() and label.text_content() == strings.t("site.copy_link", lang)
+        page.wait_for_timeout(200)
+        assert button.evaluate("b => getComputedStyle(b).opacity") == "1", "shown on focus"
+        now = button.bounding_box()
+        assert (now["x"], now["width"], now["height"]) == (box["x"], box["width"], box["height"]), "focus never moves or grows it"
+        assert label.text_content() == strings.t("site.copy_link", lang)
         no_axe(axe, page, f"copy link focused at {width}px")
         page.keyboard.press("Enter")
         # Polled inside one evaluated function, not wait_for_function: this context keeps the site's

@@ -9,6 +9,7 @@ and the home page's starts, elements and case cards linking to real pages.
 from __future__ import annotations
 
 import posixpath
+import re
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -105,7 +106,7 @@ def test_titles_and_nav_contrast(tab, base_url, lang, path):
 @pytest.mark.parametrize("width,size", [(320, 16), (1280, 19)])
 def test_type_scale(tab, base_url, width, size):
     _open(tab, url(base_url, "en", "elements/change/"), width)
-    got = tab.evaluate("""() => ({p: parseFloat(getComputedStyle(document.querySelector('.md-content p')).fontSize),
+    got = tab.evaluate("""() => ({p: parseFloat(getComputedStyle(document.querySelector('.md-content article > p')).fontSize),
         h1: parseFloat(getComputedStyle(document.querySelector('.md-content h1')).fontSize),
         measure: parseFloat(getComputedStyle(document.querySelector('.md-content article > p')).maxWidth),
         ch: (() => { const s = document.createElement('span'); s.style.cssText = 'display:inline-block;width:72ch';
@@ -120,7 +121,7 @@ def test_one_focus_style(tab, base_url):
     _open(tab, url(base_url, "en", page_path(SID, "exercise")), 1280)
     looks = {}
     for what, sel in [("header link", ".md-header a.ecp-lang__link"), ("nav link", ".md-sidebar--primary a.md-nav__link"),
-                      ("content link", ".md-content article .ecp-scenario-links a[href]"), ("step link", ".ecp-case-steps a")]:
+                      ("content link", ".md-content article .ecp-scenario-links a[href]"), ("contents link", ".ecp-contents a")]:
         tab.locator(sel).first.focus()
         tab.keyboard.press("Shift+Tab")
         tab.keyboard.press("Tab")
@@ -145,7 +146,7 @@ def test_one_focus_style(tab, base_url):
 @pytest.mark.parametrize("lang", LANGS)
 def test_targets_and_exercise_radios(tab, base_url, lang):
     _open(tab, url(base_url, lang, page_path(SID, "exercise")), 320)
-    sizes = tab.evaluate("""() => [...document.querySelectorAll('.md-header a, .md-header label, .md-header button, .ecp-case-steps a')]
+    sizes = tab.evaluate("""() => [...document.querySelectorAll('.md-header a, .md-header label, .md-header button, .ecp-contents a')]
         .filter((e) => e.getClientRects().length && !e.closest('.md-search')).map((e) => { const r = e.getBoundingClientRect(); return [e.className, r.width, r.height]; })""")
     small = [s for s in sizes if s[1] < 24 or s[2] < 24]
     assert sizes and not small, small
@@ -184,19 +185,24 @@ def test_sidebar_titles_never_cover_items(tab, base_url, lang):
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("lang", LANGS)
 def test_case_study_steps_show_where_the_reader_is(site, lang, kind):
+    """A case's parts are listed under its title: every other part a link to its page, the
+    current one marked and not a link."""
     for sid in load_all():
         rel = ("cy/" if lang == "cy" else "") + page_path(sid, kind) + "index.html"
         html = (site / rel).read_text(encoding="utf-8")
-        nav = parse(html).find("nav", cls="ecp-case-steps")
-        assert nav, f"{rel}: no steps"
-        items = [li for li in nav.find_all("li") if any(c.startswith("ecp-case-steps__step") for c in li.classes())]
-        steps = [(li.find("a").get("href"), li.find("a").get("aria-current")) for li in items]
-        assert len(steps) == len(KINDS), rel
-        current = [i for i, (_, here) in enumerate(steps) if here == "step"]
+        nav = re.search(r'<div class="ecp-contents".*?</ol>\s*</div>', html, re.S)
+        assert nav, f"{rel}: no list of parts"
+        items = re.findall(r'<li class="ecp-contents__item[^"]*"([^>]*)>(.*?)</li>', nav.group(0), re.S)
+        assert len(items) == len(KINDS), rel
+        current = [i for i, (attrs, _) in enumerate(items) if 'aria-current="step"' in attrs]
         assert current == [KINDS.index(kind)], rel
         base = posixpath.dirname("/" + rel)
-        for (href, _), k in zip(steps, KINDS):
-            assert posixpath.normpath(posixpath.join(base, href)) + "/" == "/" + ("cy/" if lang == "cy" else "") + page_path(sid, k)
+        for (attrs, body), k in zip(items, KINDS):
+            href = re.search(r'href="([^"]+)"', body)
+            if k == kind:
+                assert href is None, f"{rel}: the current part is a link"
+                continue
+            assert posixpath.normpath(posixpath.join(base, href.group(1))) + "/" == "/" + ("cy/" if lang == "cy" else "") + page_path(sid, k)
 
 
 # ------------------------------------------------------------------------------ home page

@@ -92,7 +92,7 @@ def test_welsh_frame_on_built_pages(site):
         for text in UNWANTED:
             assert text not in html, f"{path.relative_to(site)}: {text!r}"
     html = (site / "cy" / "elements" / "index.html").read_text(encoding="utf-8")
-    assert "Yn ôl i'r brig" in html and "Am y prosiect" in html
+    assert "Datganiad hygyrchedd" in html and "Am y prosiect" in html  # the footer, the sections
     config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)
     translations = json.loads(config.group(1))["translations"] if config else {}
     for key, value in translations.items():

@@ -6,6 +6,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
+
 ROOT = Path(__file__).resolve().parents[2]  # MkDocs loads hooks by path: make `macros` importable
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -58,3 +60,9 @@ def on_env(env, config, files):
     env.globals["ecp_search_strings"] = strings.for_prefix("search", lang)
     env.globals["ecp_search_lang"] = lang
     return env
+
+
+@event_priority(-100)  # after the case-study pages' bodies are added
+def on_page_content(output, page, config, files):
+    """Wide plain tables carry their headings on each cell, for phones (frame.label_table_cells)."""
+    return frame.label_table_cells(output)

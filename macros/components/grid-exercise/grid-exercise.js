@@ -26,6 +26,12 @@ function init(root) {
   const chosen = (fs) => { const r = fs.querySelector("input:checked"); return r ? r.value : ""; };
   const isRight = (fs) => fs.dataset.accepted.split(" ").includes(chosen(fs));
 
+  // How many statements have a place: shown beside Check, so the reader knows what is left.
+  const answered = root.querySelector("[data-answered]");
+  const countAnswered = () => {
+    if (answered) answered.textContent = fill(S.answered, { n: sets.filter((fs) => chosen(fs)).length, total: sets.length });
+  };
+
   const legend = (fs) => fs.querySelector("legend").textContent.replace(/^\s*\d+\.\s*/, "").trim();
 
   // Mark every statement. An unanswered one says so and keeps its explanation back, so checking
@@ -73,6 +79,8 @@ function init(root) {
   });
 
   function renderBoard() {
+
+    countAnswered();
     root.querySelectorAll("[data-board-list]").forEach((ul) => {
       const items = sets.filter((fs) => chosen(fs) === ul.dataset.boardList);
       ul.replaceChildren(...items.map((fs) => {

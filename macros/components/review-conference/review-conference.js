@@ -29,10 +29,15 @@ function init(root) {
     area.dataset.result = right ? "right" : "not-yet";
     details.hidden = false;
     details.open = true;
-    const text = `${right ? S.right : S.not_yet} ${fill(S.judged, { judgement: S.labels[area.dataset.answer] })} ` +
-      area.querySelector("[data-reason]").textContent.trim();
-    // On load (answers restored), show the short verdict; the reason is in the open details.
-    feedback.textContent = announce ? text : (right ? S.right : S.not_yet);
+    // One plain sentence on screen; the reason is in the open details below, and is read out
+    // with the verdict when the reader has just chosen (hidden from sight, not from screen readers).
+    feedback.textContent = announce ? `${right ? S.right : S.not_yet} ${fill(S.judged, { judgement: S.labels[area.dataset.answer] })}` : (right ? S.right : S.not_yet);
+    if (announce) {
+      const reason = document.createElement("span");
+      reason.className = "md-visually-hidden";
+      reason.textContent = " " + area.querySelector("[data-reason]").textContent.trim();
+      feedback.append(reason);
+    }
   }
 
   areas.forEach((area) => {

@@ -100,6 +100,14 @@ function item(data) {
   a.href = (best || data).url;
   const article = document.createElement("div");
   article.className = "md-search-result__article md-typeset";
+  // Where the page is (section, family, part: the page's own breadcrumb trail, from the
+  // build), so two pages with the same title can be told apart.
+  if (data.meta?.where) {
+    const where = document.createElement("p");
+    where.className = "ecp-search__where";
+    where.textContent = data.meta.where;
+    article.append(where);
+  }
   const title = document.createElement("p");
   title.className = "ecp-search__title";
   title.textContent = data.meta?.title || data.url;

@@ -1,0 +1,230 @@
+"""The frame and parts of a public service: built-HTML rules on every page, and real Chromium at
+320px on a page of every kind in both languages.
+
+- Every page but the home pages has breadcrumbs and a caption above its title; the header names
+  the publisher from config and the footer links to the accessibility statement, privacy,
+  contact and Welsh language pages, which exist.
+- Pagination never leaves a case study (its own parts, or back to the case-studies index) and
+  never leaves the page's top-level section; the home page has none.
+- At 320px nothing scrolls sideways, and every tap target in the header and the content is at
+  least 44 by 44px or has that much room (its box grown to 44 by 44 touches no other target).
+
+Rules, not texts: any valid new scenario or page is held to the same checks.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.case_pages import FOLDER, KINDS, page_path
+from macros.loader import load_all
+from helpers import LANGS, url as _url
+
+ROOT = Path(__file__).resolve().parent.parent
+SID = sorted(load_all())[0]
+SUPPORT = ("about/accessibility/", "about/privacy/", "about/contact/", "about/welsh-language/")
+KIND_PAGES = ["", "elements/", "elements/change/", "practice/conference/", "plans/checker/", "plans/rewrites/",
+              "steps/workbook/", "learn/self-study/", "learn/handouts/change/", "learn/crosswalk/", "learn/glossary/",
+              "about/privacy/", "case-studies/"] + [page_path(SID, k) for k in KINDS]
+
+
+def _publisher() -> dict:
+    class Loader(yaml.SafeLoader):
+        pass
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)["extra"]["publisher"]
+
+
+class _Page(HTMLParser):
+    """Links by the class of any element around them, and the text of some landmarks."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.links: dict[str, list[str]] = {}
+        self.text: dict[str, str] = {}
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        cls = a.get("class") or ""
+        if tag in ("img", "br", "meta", "link", "input", "hr"):
+            return
+        self.stack.append(cls)
+        if tag == "a" and a.get("href"):
+            for c in self.stack:
+                for name in c.split():
+                    self.links.setdefault(name, []).append(a["href"])
+        if a.get("aria-current") == "true":
+            self.stack[-1] += " ecp-current-section"
+
+    def handle_endtag(self, tag):
+        if tag in ("img", "br", "meta", "link", "input", "hr"):
+            return
+        if self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        for c in self.stack:
+            for name in c.split():
+                self.text[name] = self.text.get(name, "") + data
+
+
+def _pages(site: Path):
+    for html in sorted(site.rglob("index.html")):
+        rel = html.relative_to(site).as_posix()
+        if rel.startswith(("pagefind/", "assets/")):
+            continue
+        yield rel, html.read_text(encoding="utf-8")
+
+
+def _target(rel: str, href: str) -> str:
+    """The site path ('cy/elements/change/') a relative link on page rel goes to."""
+    path = posixpath.normpath(posixpath.join(posixpath.dirname("/" + rel), href.split("#")[0]))
+    return path.strip("/") + "/" if path != "/" else ""
+
+
+def _lang_path(rel: str) -> tuple[str, str]:
+    path = rel[: -len("index.html")]
+    return ("cy", path[3:]) if path.startswith("cy/") else ("en", path)
+
+
+def _section(site: Path, rel_path: str) -> str:
+    """A page's top-level section: the service navigation's current item."""
+    html = (site / rel_path / "index.html").read_text(encoding="utf-8")
+    return _Page(html).text.get("ecp-current-section", "").strip()
+
+
+def test_every_page_says_where_it_is(site):
+    publisher = _publisher()
+    checked = 0
+    for rel, html in _pages(site):
+        lang, path = _lang_path(rel)
+        p = _Page(html)
+        assert publisher["name"][lang] in p.text.get("ecp-header__publisher", ""), f"{rel}: header does not name the publisher"
+        assert publisher["name"][lang] in p.text.get("ecp-footer__publisher", ""), f"{rel}: footer does not name the publisher"
+        support = [_target(rel, h) for h in p.links.get("ecp-footer__support", [])]
+        want = [("cy/" if lang == "cy" else "") + s for s in SUPPORT]
+        assert support[: len(want)] == want, f"{rel}: footer links {support}"
+        for target in support:
+            assert (site / target / "index.html").exists(), f"{rel}: footer link to missing {target}"
+        if path == "":
+            assert "ecp-breadcrumbs" not in html, f"{rel}: the home page needs no breadcrumbs"
+            assert "ecp-pagination" not in html, f"{rel}: the home page has no previous and next"
+            continue
+        crumbs = p.links.get("ecp-breadcrumbs", [])
+        assert crumbs and _target(rel, crumbs[0]) == ("cy/" if lang == "cy" else ""), f"{rel}: breadcrumbs must start at home"
+        for href in crumbs:
+            assert (site / _target(rel, href) / "index.html").exists(), f"{rel}: breadcrumb to a missing page {href}"
+            assert _target(rel, href) != rel[: -len("index.html")], f"{rel}: the breadcrumbs hold the page itself"
+        assert p.text.get("ecp-caption", "").strip(), f"{rel}: no caption above the title"
+        checked += 1
+    assert checked > 20
+
+
+def test_pagination_stays_inside_a_case_or_section(site):
+    scenarios = load_all()
+    cases = 0
+    for rel, html in _pages(site):
+        lang, path = _lang_path(rel)
+        prefix = "cy/" if lang == "cy" else ""
+        links = [_target(rel, h) for h in _Page(html).links.get("ecp-pagination", [])]
+        parts = path.split("/")
+        if parts[0] == FOLDER and len(parts) > 2 and parts[1] in scenarios:
+            sid = parts[1]
+            mine = [prefix + page_path(sid, k) for k in KINDS]
+            i = mine.index(prefix + path)
+            assert links, f"{rel}: a case study part without previous and next"
+            for target in links:
+                assert target in mine or target == prefix + FOLDER + "/", f"{rel}: pagination leaves the case: {target}"
+            want = ([mine[i - 1]] if i else [prefix + FOLDER + "/"]) + ([mine[i + 1]] if i + 1 < len(mine) else [])
+            assert links == want, f"{rel}: {links} (expected {want})"
+            cases += 1
+            continue
+        here = _section(site, rel[: -len("index.html")])
+        for target in links:
+            assert not target.startswith(prefix + FOLDER + "/") or path.startswith(FOLDER), f"{rel}: pagination into a case study"
+            assert _section(site, target) == here, f"{rel}: pagination leaves the section {here!r} for {target}"
+    assert cases == len(scenarios) * len(KINDS) * len(LANGS)
+
+
+def test_case_parts_are_a_contents_list(site):
+    for sid in load_all():
+        for lang in LANGS:
+            for i, kind in enumerate(KINDS):
+                rel = ("cy/" if lang == "cy" else "") + page_path(sid, kind) + "index.html"
+                html = (site / rel).read_text(encoding="utf-8")
+                nav = re.search(r'<div class="ecp-contents".*?</ol>\s*</div>', html, re.S)
+                assert nav and html.index("</h1>") < nav.start(), f"{rel}: the parts are not listed under the title"
+                items = re.findall(r"<li class=\"ecp-contents__item[^\"]*\"[^>]*>(.*?)</li>", nav.group(0), re.S)
+                assert len(items) == len(KINDS), rel
+                for j, item in enumerate(items):
+                    assert ("<a " in item) == (j != i), f"{rel}: part {j + 1} should {'not ' if j == i else ''}be a link"
+
+
+# ------------------------------------------------------------------------ in the browser, 320px
+
+TARGETS_JS = """() => {
+  const W = document.documentElement.clientWidth;
+  const visible = (e) => e.getClientRects().length && e.checkVisibility({visibilityProperty: true, opacityProperty: false});
+  // A link inside a sentence is exempt (WCAG 2.5.8's inline exception): its block has other text.
+  const inline = (a) => {
+    const block = a.parentElement.closest('p, li, dd, td, th, figcaption, caption, label, legend, span.md-ellipsis');
+    return block && block.textContent.trim().length > a.textContent.trim().length + 1;
+  };
+  const boxes = [];
+  for (const e of document.querySelectorAll('header a[href], header button, header label[for], header [tabindex="0"], '
+      + '.md-content a[href], .md-content button, .md-content input:not([type=hidden]), .md-content select, .md-content summary, '
+      + '.ecp-pagination a, .ecp-footer a')) {
+    if (!visible(e) || e.closest('.md-search, [hidden]')) continue;
+    if (e.matches('a') && inline(e)) continue;
+    let r = e.getBoundingClientRect();
+    if (e.matches('input[type=radio], input[type=checkbox]') && e.labels && e.labels[0]) {
+      const l = e.labels[0].getBoundingClientRect();
+      r = {left: Math.min(r.left, l.left), top: Math.min(r.top, l.top), right: Math.max(r.right, l.right), bottom: Math.max(r.bottom, l.bottom)};
+    } else if (e.matches('label[for]') && document.getElementById(e.htmlFor)?.matches('input[type=radio], input[type=checkbox]')) {
+      continue;  // measured with its input
+    }
+    boxes.push({name: (e.getAttribute('aria-label') || e.textContent || e.className).trim().slice(0, 40),
+                tag: e.tagName, l: r.left, t: r.top, r: r.right, b: r.bottom});
+  }
+  const grow = (b) => {
+    const w = Math.max(0, 44 - (b.r - b.l)) / 2, h = Math.max(0, 44 - (b.b - b.t)) / 2;
+    return {l: b.l - w, t: b.t - h, r: b.r + w, b: b.b + h};
+  };
+  const meet = (a, b) => a.l < b.r - 0.5 && b.l < a.r - 0.5 && a.t < b.b - 0.5 && b.t < a.b - 0.5;
+  const small = [];
+  for (const b of boxes) {
+    if (b.r - b.l >= 44 - 0.5 && b.b - b.t >= 44 - 0.5) continue;
+    const g = grow(b);
+    const near = boxes.find((o) => o !== b && meet(g, o) && !(o.l >= b.l && o.r <= b.r && o.t >= b.t && o.b <= b.b));
+    if (near) small.push(`${b.tag} "${b.name}" ${Math.round(b.r - b.l)}x${Math.round(b.b - b.t)} beside "${near.name}"`);
+  }
+  const header = [...document.querySelectorAll('header a[href], header label[for], header button')]
+    .filter((e) => visible(e) && !e.closest('.md-search') && e.getBoundingClientRect().height < 44 - 0.5)
+    .map((e) => `${e.tagName} "${(e.getAttribute('aria-label') || e.textContent).trim().slice(0, 40)}" ${Math.round(e.getBoundingClientRect().height)}px high`);
+  return {overflow: document.documentElement.scrollWidth - W, small, header};
+}"""
+
+
+@pytest.fixture(scope="module")
+def phone(make_tab):
+    with make_tab(viewport={"width": 320, "height": 700}, bypass_csp=True) as tab:
+        yield tab
+
+
+@pytest.mark.parametrize("path", KIND_PAGES)
+@pytest.mark.parametrize("lang", LANGS)
+def test_phone_reflow_and_tap_targets(phone, base_url, lang, path):
+    phone.goto(_url(base_url, lang, path), wait_until="load")
+    phone.wait_for_timeout(150)
+    got = phone.evaluate(TARGETS_JS)
+    assert got["overflow"] <= 0, f"the page scrolls sideways by {got['overflow']}px at 320px"
+    assert not got["small"], "targets under 44 by 44px with too little room:\n  " + "\n  ".join(got["small"])
+    assert not got["header"], "header controls under 44px high:\n  " + "\n  ".join(got["header"])
+    assert phone.errors == [] and phone.requests.external() == []
