@@ -35,7 +35,7 @@ new-case: $(STAMP)
 # PYTEST_ARGS narrows it, e.g. PYTEST_ARGS='-m "not browser"'.
 test-unseen: test-deps
 	@dir=$$(mktemp -d) && \
-	cp -r mkdocs.yml docs macros overrides scenarios tests pytest.ini package.json $$dir/ && \
+	cp -r mkdocs.yml docs macros overrides scenarios tests pytest.ini package.json package-lock.json Makefile README.md requirements.txt requirements-test.txt .htmlvalidate.mjs $$dir/ && \
 	rm -rf $$dir/docs/case-studies && cp tests/fixtures/unseen/*.yml $$dir/scenarios/ && \
 	ln -s $(CURDIR)/node_modules $$dir/node_modules && ln -s $(CURDIR)/$(VENV) $$dir/$(VENV) && \
 	cd $$dir && $(MKDOCS) build --strict -q && \
