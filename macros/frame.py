@@ -43,9 +43,24 @@ def case_steps(url: str, lang: str) -> Markup:
     return Markup(render("case-study-steps", lang, url, s=scenarios[sid], steps=steps, current=current))
 
 
+def print_family(url: str | None, lang: str) -> str:
+    """The family a case-study page is about (its scenario's title), for the printed page's running
+    header; "" on every other page."""
+    from .loader import load_all
+
+    if not url:
+        return ""
+    path = url[len(lang) + 1:] if lang != DEFAULT_LANG and url.startswith(f"{lang}/") else url
+    parts = path.split("/")
+    if len(parts) < 3 or parts[0] != FOLDER or parts[1] not in load_all():
+        return ""
+    return load_all()[parts[1]].title[lang]
+
+
 def context(page, lang: str) -> dict:
     url = page.url if page is not None else None
     return {
+        "print_family": print_family(url, lang),
         "strings": strings.for_prefix("look", lang),
         "twin": twin(url, lang),
         "case_steps": case_steps(url, lang) if url else Markup(""),
