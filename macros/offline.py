@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from mkdocs.exceptions import PluginError
 
-from . import csp, strings
+from . import csp, safeguarding, strings
 from .i18n import LANGS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,11 +57,12 @@ def write_manifests(site: Path) -> None:
         out.write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
-def write_offline_page(site: Path, base: str, sg: dict) -> None:
+def write_offline_page(site: Path, base: str, extra: dict) -> None:
     env = Environment(loader=FileSystemLoader(str(HERE)), autoescape=select_autoescape(["html"]))
     text = {lang: strings.for_prefix("offline", lang) for lang in LANGS}
     worried = {lang: strings.for_prefix("worried", lang) for lang in LANGS}
-    html = env.get_template("offline.html").render(s=text, w=worried, sg=sg, base=base, langs=LANGS)
+    numbers = {lang: safeguarding.numbers(extra, lang) for lang in LANGS}
+    html = env.get_template("offline.html").render(s=text, w=worried, numbers=numbers, base=base, langs=LANGS)
     (site / "offline.html").write_text(csp.add(html), encoding="utf-8")  # the site's own CSP
 
 
@@ -79,5 +80,5 @@ def write_service_worker(site: Path, project: Path) -> dict:
 
 def write_all(site: Path, config) -> None:
     write_manifests(site)
-    write_offline_page(site, base_path(config), config["extra"]["safeguarding"])
+    write_offline_page(site, base_path(config), config["extra"])
     write_service_worker(site, Path(config["config_file_path"]).parent)

@@ -201,9 +201,18 @@ def all_pages(site: Path) -> list[Path]:
     return [p for p in site.rglob("*.html") if "search" not in p.parts]
 
 
+def _safeguarding() -> list[dict]:
+    """The configured numbers (extra.publisher.safeguarding in mkdocs.yml), as read by MkDocs."""
+    from mkdocs.config import load_config
+    return load_config(str(MKDOCS_YML))["extra"]["publisher"]["safeguarding"]
+
+
+def _tel(number: str) -> str:
+    return "tel:" + "".join(ch for ch in number if ch.isdigit() or ch == "+")
+
+
 def test_every_page_carries_the_worried_about_a_child_notice(site):
-    sg = yaml.safe_load(MKDOCS_YML.read_text(encoding="utf-8").split("\nextra:\n", 1)[1].split("\nnav:", 1)[0]
-                        .replace("\n  ", "\n"))["safeguarding"] if False else None
+    numbers = _safeguarding()
     pages = all_pages(site)
     assert len(pages) > 40
     for p in pages:
@@ -212,8 +221,59 @@ def test_every_page_carries_the_worried_about_a_child_notice(site):
         lang = "cy" if 'lang="cy"' in html.split(">", 2)[1] else "en"
         notice = html.split('class="ecp-worried"', 1)[1].split("</aside>", 1)[0]
         assert strings.t("worried.title", lang) in notice.replace("&#39;", "'"), p
-        assert 'href="tel:999"' in notice and 'href="tel:01766771000"' in notice, p
+        for n in numbers:  # every number, tappable, said as what it is
+            assert f'href="{_tel(n["number"])}"' in notice, (p, n["number"])
+            if p.name != "offline.html":
+                assert n["what"][lang].replace("'", "&#39;") in notice, (p, n["what"][lang])
         assert "#urgent" in notice
+
+
+# A page of every kind, and the 404 page.
+WORRIED_PAGES = ["", "elements/change/", "practice/conference/", "plans/checker/", "steps/workbook/",
+                 "case-studies/", page_path("teulu-pritchard", "walkthrough"), page_path("teulu-hughes", "review"),
+                 "learn/glossary/", "about/privacy/", "404.html"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_worried_reader_reaches_what_to_do_in_one_tap_from_any_page(browser, base_url, lang):
+    """On a phone, the first screen of every page holds a link to the notice; one tap on it brings the
+    notice into view with its numbers ready to tap. The home page's families start links to it too."""
+    ctx = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True,
+                              service_workers="block", bypass_csp=True)
+    try:
+        page = ctx.new_page()
+        for path in WORRIED_PAGES:
+            page.goto(url(base_url, lang, path))
+            link = page.locator('a[href$="#ecp-worried"]:visible').first
+            assert link.count(), f"{lang}:/{path}: no link to the notice"
+            box = link.bounding_box()
+            assert box and box["y"] >= 0 and box["y"] + box["height"] <= 740, f"{lang}:/{path}: not in the first screen: {box}"
+            assert box["height"] >= 24 and box["width"] >= 24
+            link.tap()
+            page.wait_for_timeout(300)
+            shown = page.evaluate("""() => { const n = document.getElementById('ecp-worried');
+                const r = n.getBoundingClientRect(); const tel = n.querySelector('a[href^="tel:"]').getBoundingClientRect();
+                return r.top < innerHeight && r.bottom > 0 && tel.top >= 0 && tel.bottom <= innerHeight; }""")
+            assert shown, f"{lang}:/{path}: the tap did not bring the notice and its numbers into view"
+        page.goto(url(base_url, lang, ""))
+        assert page.locator('#start-families a[href$="#ecp-worried"]').count() == 1
+    finally:
+        ctx.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_contact_page_gives_the_same_advice_as_the_notice(page, base_url, lang):
+    page.goto(url(base_url, lang, "about/contact/"))
+    read = r"""(root) => [...root.querySelectorAll('a[href^="tel:"]')].map((a) => [a.getAttribute('href'),
+        a.closest('li') ? a.closest('li').textContent.replace(/\s+/g, ' ').trim() : ''])"""
+    urgent = page.evaluate(f"() => ({read})(document.querySelector('.md-content .ecp-worried__numbers'))")
+    assert page.evaluate("""() => { const h = document.getElementById('urgent'), list = document.querySelector('.md-content .ecp-worried__numbers');
+        return !!(h.compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING); }"""), "the numbers are not under #urgent"
+    notice = page.evaluate(f"() => ({read})(document.getElementById('ecp-worried'))")
+    assert urgent and urgent == notice
+    assert [h for h, _ in urgent] == [_tel(n["number"]) for n in _safeguarding()]
+    for (_, text), n in zip(urgent, _safeguarding()):
+        assert text.endswith(n["what"][lang]), text
 
 
 @pytest.mark.parametrize("width", [SMALL_PHONE, LAPTOP])

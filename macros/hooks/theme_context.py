@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parents[2]  # MkDocs loads hooks by path: make `
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import frame, strings  # noqa: E402
+from macros import frame, safeguarding, strings  # noqa: E402
 from macros.i18n import current_lang  # noqa: E402
 
 
@@ -40,4 +40,6 @@ def on_env(env, config, files):
     env.globals["ecp_strings"] = strings.for_prefix  # ecp_strings(prefix, lang), 404 included
     env.globals["ecp_search_strings"] = strings.for_prefix("search", lang)
     env.globals["ecp_search_lang"] = lang
+    extra = config["extra"]
+    env.globals["ecp_safeguarding_numbers"] = lambda lang: safeguarding.numbers(extra, lang)
     return env
