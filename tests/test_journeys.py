@@ -76,9 +76,59 @@ def test_copy_link_is_visible_says_what_it_does_on_focus_and_works(browser, base
         ctx.close()
 
 
+# Pages with many headings, home page cards and a long case-study page (where the review found
+# the control dodging the pointer).
+POINTER_PAGES = ["elements/change/", ""]
+
+
+@pytest.mark.parametrize("touch", [False, True], ids=["mouse", "touch"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_copy_link_copies_with_one_click_or_tap_on_every_heading(browser, base_url, lang, touch):
+    """Point at each control with a real mouse (or tap it on a phone): it does not move, and one
+    click or tap copies that section's link and says so."""
+    size = {"width": 360, "height": 740} if touch else {"width": LAPTOP, "height": 800}
+    ctx = browser.new_context(viewport=size, has_touch=touch, is_mobile=touch, service_workers="block", bypass_csp=True)
+    ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+    page = ctx.new_page()
+    try:
+        for path in POINTER_PAGES:
+            page.goto(url(base_url, lang, path))
+            page.locator(".ecp-copy-link").first.wait_for()
+            buttons = page.locator(".ecp-copy-link")
+            assert buttons.count() > 2
+            for i in range(buttons.count()):
+                button = buttons.nth(i)
+                if not button.is_visible():
+                    continue
+                page.mouse.move(0, 0) if not touch else None
+                button.evaluate("b => b.scrollIntoView({block: 'center'})")
+                heading_id = button.evaluate("b => b.parentElement.querySelector('h2, h3').id")
+                page.evaluate("navigator.clipboard.writeText('')")
+                before = button.bounding_box()
+                x, y = before["x"] + before["width"] / 2, before["y"] + before["height"] / 2
+                if touch:
+                    page.touchscreen.tap(x, y)
+                else:
+                    page.mouse.move(x, y)
+                    page.wait_for_timeout(50)
+                    assert button.bounding_box() == before, f"{path}#{heading_id}: the control moved under the pointer"
+                    page.mouse.click(x, y)
+                copied = page.evaluate("""async () => {
+                    for (const end = Date.now() + 3000; Date.now() < end;) {
+                        const t = await navigator.clipboard.readText(); if (t) return t;
+                        await new Promise(r => setTimeout(r, 50)); }
+                    return ''; }""")
+                assert copied.endswith("#" + heading_id), f"{lang}:/{path}: {'tap' if touch else 'click'} on #{heading_id} copied {copied!r}"
+                assert strings.t("site.link_copied", lang) in page.locator("body > [role=status]").all_text_contents()
+    finally:
+        ctx.close()
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_copy_link_says_when_it_failed_and_shows_the_link(page, base_url, axe, lang):
-    page.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: {writeText: () => Promise.reject(new Error('denied'))}})")
+    # Neither way of copying works: the clipboard refuses, and so does copying a selection.
+    page.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: {writeText: () => Promise.reject(new Error('denied'))}});"
+                         " document.execCommand = () => false;")
     page.set_viewport_size({"width": PHONE, "height": 800})
     page.goto(url(base_url, lang, page_path("teulu-hughes", "exercise")))
     button = page.locator("h2#exercise + .ecp-copy-link")
