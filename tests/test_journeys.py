@@ -76,8 +76,7 @@ def test_copy_link_is_visible_says_what_it_does_on_focus_and_works(browser, base
         ctx.close()
 
 
-# Pages with many headings, home page cards and a long case-study page (where the review found
-# the control dodging the pointer).
+# A page with many headings, and the home page's cards: where the review found the control dodging the pointer.
 POINTER_PAGES = ["elements/change/", ""]
 
 
