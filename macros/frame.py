@@ -124,6 +124,20 @@ def _pagination(page, lang: str, case) -> list[dict]:
     return links
 
 
+def print_family(url: str | None, lang: str) -> str:
+    """The family a case-study page is about (its scenario's title), for the printed page's running
+    header; "" on every other page."""
+    from .loader import load_all
+
+    if not url:
+        return ""
+    path = url[len(lang) + 1:] if lang != DEFAULT_LANG and url.startswith(f"{lang}/") else url
+    parts = path.split("/")
+    if len(parts) < 3 or parts[0] != FOLDER or parts[1] not in load_all():
+        return ""
+    return load_all()[parts[1]].title[lang]
+
+
 def context(page, lang: str) -> dict:
     out = {"strings": strings.for_prefix("look", lang), "twin": twin(page.url if page else None, lang),
            "breadcrumbs": Markup(""), "contents": Markup(""), "pagination": Markup(""), "where": ""}

@@ -202,3 +202,53 @@ def test_mobile_drawer_by_keyboard(tab, base_url, lang):
     assert sections and all(t >= 0 and r == "button" for _, t, r in sections), sections
     assert tab.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"), "focus lost after going back"
     _axe_ok(tab, f"{lang} drawer top level")
+
+
+FOCUS_INFO = """() => { const e = document.activeElement;
+    if (!e || e === document.body) return null;
+    const cs = getComputedStyle(e), r = e.getBoundingClientRect();
+    return {what: e.outerHTML.slice(0, 90), header: !!e.closest('.md-header, [data-module="search"]'),
+            scrollwrap: e.classList.contains('md-search__scrollwrap'), result: !!e.closest('.md-search-result__item'),
+            ring: (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) || cs.boxShadow !== 'none',
+            onscreen: r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight && cs.visibility === 'visible'}; }"""
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_invisible_focus_stop_in_the_header_and_search(tab, base_url, lang, width):
+    """Every Tab stop through the header and search shows its focus; the results area is never a
+    stop of its own (its result links are), empty or not."""
+    _load(tab, url(base_url, lang, "elements/change/"), width)
+    stops = []
+    for _ in range(16):
+        tab.keyboard.press("Tab")
+        info = tab.evaluate(FOCUS_INFO)
+        if info is None or not info["header"]:
+            if stops:
+                break
+            continue  # the skip link comes first
+        stops.append(info)
+    assert stops, "nothing in the header takes focus"
+    for s in stops:
+        assert not s["scrollwrap"], f"the empty results area took focus: {s}"
+        assert s["ring"] and s["onscreen"], f"a focus stop shows no focus: {s}"
+    # With results: from the box, Tab goes to the results themselves.
+    _load(tab, url(base_url, lang, "elements/change/"), width)
+    if width < 960:
+        tab.click('.md-header__inner > label[for="__search"]')
+    else:
+        tab.click(".md-search__input")
+    tab.keyboard.type("plan")
+    tab.wait_for_selector(".md-search-result__item", timeout=10000)
+    tab.focus(".md-search__input")
+    reached = False
+    for _ in range(6):
+        tab.keyboard.press("Tab")
+        info = tab.evaluate(FOCUS_INFO)
+        assert info and not info["scrollwrap"], f"the results area took focus: {info}"
+        assert info["ring"] and info["onscreen"], f"a focus stop shows no focus: {info}"
+        if info["result"]:
+            reached = True
+            break
+    assert reached, "Tab from the search box never reached a result"
+    tab.keyboard.press("Escape")

@@ -88,9 +88,58 @@ def test_copy_link_is_visible_says_what_it_does_on_focus_and_works(browser, base
         ctx.close()
 
 
+# A page with many headings, and the home page's cards: where the review found the control dodging the pointer.
+POINTER_PAGES = ["elements/change/", ""]
+
+
+@pytest.mark.parametrize("touch", [False, True], ids=["mouse", "touch"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_copy_link_copies_with_one_click_or_tap_on_every_heading(browser, base_url, lang, touch):
+    """Point at each control with a real mouse (or tap it on a phone): it does not move, and one
+    click or tap copies that section's link and says so."""
+    size = {"width": 360, "height": 740} if touch else {"width": LAPTOP, "height": 800}
+    ctx = browser.new_context(viewport=size, has_touch=touch, is_mobile=touch, service_workers="block", bypass_csp=True)
+    ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+    page = ctx.new_page()
+    try:
+        for path in POINTER_PAGES:
+            page.goto(url(base_url, lang, path))
+            page.locator(".ecp-copy-link").first.wait_for()
+            buttons = page.locator(".ecp-copy-link")
+            assert buttons.count() > 2
+            for i in range(buttons.count()):
+                button = buttons.nth(i)
+                if not button.is_visible():
+                    continue
+                page.mouse.move(0, 0) if not touch else None
+                button.evaluate("b => b.scrollIntoView({block: 'center'})")
+                heading_id = button.evaluate("b => b.parentElement.querySelector('h2, h3').id")
+                page.evaluate("navigator.clipboard.writeText('')")
+                before = button.bounding_box()
+                x, y = before["x"] + before["width"] / 2, before["y"] + before["height"] / 2
+                if touch:
+                    page.touchscreen.tap(x, y)
+                else:
+                    page.mouse.move(x, y)
+                    page.wait_for_timeout(50)
+                    assert button.bounding_box() == before, f"{path}#{heading_id}: the control moved under the pointer"
+                    page.mouse.click(x, y)
+                copied = page.evaluate("""async () => {
+                    for (const end = Date.now() + 3000; Date.now() < end;) {
+                        const t = await navigator.clipboard.readText(); if (t) return t;
+                        await new Promise(r => setTimeout(r, 50)); }
+                    return ''; }""")
+                assert copied.endswith("#" + heading_id), f"{lang}:/{path}: {'tap' if touch else 'click'} on #{heading_id} copied {copied!r}"
+                assert strings.t("site.link_copied", lang) in page.locator("body > [role=status]").all_text_contents()
+    finally:
+        ctx.close()
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_copy_link_says_when_it_failed_and_shows_the_link(page, base_url, axe, lang):
-    page.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: {writeText: () => Promise.reject(new Error('denied'))}})")
+    # Neither way of copying works: the clipboard refuses, and so does copying a selection.
+    page.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: {writeText: () => Promise.reject(new Error('denied'))}});"
+                         " document.execCommand = () => false;")
     page.set_viewport_size({"width": PHONE, "height": 800})
     page.goto(url(base_url, lang, page_path("teulu-hughes", "exercise")))
     button = page.locator("h2#exercise + .ecp-copy-link")
@@ -213,6 +262,16 @@ def all_pages(site: Path) -> list[Path]:
     return [p for p in site.rglob("*.html") if "search" not in p.parts]
 
 
+def _safeguarding() -> list[dict]:
+    """The configured numbers (extra.publisher.safeguarding in mkdocs.yml), as read by MkDocs."""
+    from mkdocs.config import load_config
+    return load_config(str(MKDOCS_YML))["extra"]["publisher"]["safeguarding"]
+
+
+def _tel(number: str) -> str:
+    return "tel:" + "".join(ch for ch in number if ch.isdigit() or ch == "+")
+
+
 def test_every_page_carries_the_worried_about_a_child_notice(site):
     # The numbers come from who publishes this copy (extra.publisher.safeguarding), each with what it is.
     numbers = yaml.load(MKDOCS_YML.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["extra"]["publisher"]["safeguarding"]
@@ -227,6 +286,54 @@ def test_every_page_carries_the_worried_about_a_child_notice(site):
         for n in numbers:
             assert f'href="tel:{n["number"].replace(" ", "")}"' in notice and n["what"][lang] in html_text.unescape(notice), p
         assert "#urgent" in notice
+
+
+# A page of every kind, and the 404 page.
+WORRIED_PAGES = ["", "elements/change/", "practice/conference/", "plans/checker/", "steps/workbook/",
+                 "case-studies/", page_path("teulu-pritchard", "walkthrough"), page_path("teulu-hughes", "review"),
+                 "learn/glossary/", "about/privacy/", "404.html"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_worried_reader_reaches_what_to_do_in_one_tap_from_any_page(browser, base_url, lang):
+    """On a phone, the first screen of every page holds a link to the notice; one tap on it brings the
+    notice into view with its numbers ready to tap. The home page's families start links to it too."""
+    ctx = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True,
+                              service_workers="block", bypass_csp=True)
+    try:
+        page = ctx.new_page()
+        for path in WORRIED_PAGES:
+            page.goto(url(base_url, lang, path))
+            link = page.locator('a[href$="#ecp-worried"]:visible').first
+            assert link.count(), f"{lang}:/{path}: no link to the notice"
+            box = link.bounding_box()
+            assert box and box["y"] >= 0 and box["y"] + box["height"] <= 740, f"{lang}:/{path}: not in the first screen: {box}"
+            assert box["height"] >= 24 and box["width"] >= 24
+            link.tap()
+            page.wait_for_timeout(300)
+            shown = page.evaluate("""() => { const n = document.getElementById('ecp-worried');
+                const r = n.getBoundingClientRect(); const tel = n.querySelector('a[href^="tel:"]').getBoundingClientRect();
+                return r.top < innerHeight && r.bottom > 0 && tel.top >= 0 && tel.bottom <= innerHeight; }""")
+            assert shown, f"{lang}:/{path}: the tap did not bring the notice and its numbers into view"
+        page.goto(url(base_url, lang, ""))
+        assert page.locator('#start-families a[href$="#ecp-worried"]').count() == 1
+    finally:
+        ctx.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_contact_page_gives_the_same_advice_as_the_notice(page, base_url, lang):
+    page.goto(url(base_url, lang, "about/contact/"))
+    read = r"""(root) => [...root.querySelectorAll('a[href^="tel:"]')].map((a) => [a.getAttribute('href'),
+        a.closest('li') ? a.closest('li').textContent.replace(/\s+/g, ' ').trim() : ''])"""
+    urgent = page.evaluate(f"() => ({read})(document.querySelector('.md-content .ecp-worried__numbers'))")
+    assert page.evaluate("""() => { const h = document.getElementById('urgent'), list = document.querySelector('.md-content .ecp-worried__numbers');
+        return !!(h.compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING); }"""), "the numbers are not under #urgent"
+    notice = page.evaluate(f"() => ({read})(document.getElementById('ecp-worried'))")
+    assert urgent and urgent == notice
+    assert [h for h, _ in urgent] == [_tel(n["number"]) for n in _safeguarding()]
+    for (_, text), n in zip(urgent, _safeguarding()):
+        assert text.endswith(n["what"][lang]), text
 
 
 @pytest.mark.parametrize("width", [SMALL_PHONE, LAPTOP])

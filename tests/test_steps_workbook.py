@@ -221,6 +221,9 @@ def test_broken_and_hostile_files_refused_without_loss(page, base_url, lang):
         else:
             expect(alert).to_contain_text(w(err, lang).split("{")[0].split(":")[0])
         assert alert.inner_text().startswith(w("err_not_imported", lang)), label
+        assert "undefined" not in alert.inner_text(), f"{label}: {alert.inner_text()}"
+        if label == "prototype key":  # named like any other unknown part
+            expect(alert).to_contain_text(w("err_unknown", lang, name="__proto__"))
         assert stored(page) == before, label
         assert area(page, 0).locator("[data-k=name]").input_value() == "Precious work", label
     assert dialogs == []  # refused before ever asking
@@ -547,3 +550,51 @@ def test_workbook_puts_the_work_before_the_file_actions(page, base_url, axe, lan
     # The import field's alert sits with the import field.
     assert page.locator(".wb-files .wb-alert").count() == 1
     no_axe(axe, page, f"workbook at {width}px")
+
+
+# ------------------------------------------------------------- phones: charts and tables that fit
+
+OVERLAPS = """() => { const out = [];
+  for (const svg of document.querySelectorAll('.md-content svg[role=img]')) {
+    const boxes = [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim())
+      .map((t) => [t.textContent.trim(), t.getBoundingClientRect()]);
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+      const [a, r] = boxes[i], [b, q] = boxes[j];
+      if (r.left < q.right - 0.5 && q.left < r.right - 0.5 && r.top < q.bottom - 0.5 && q.top < r.bottom - 0.5) out.push(`${a} / ${b}`);
+    }
+  }
+  return out; }"""
+
+SCROLL_BOXES = """() => [...document.querySelectorAll('.md-content *')].filter((e) => {
+    const cs = getComputedStyle(e);
+    return (/auto|scroll/.test(cs.overflowX) && e.scrollWidth > e.clientWidth)
+        || (e.tagName === 'TD' && e.scrollWidth > e.clientWidth + 1); })
+  .map((e) => `${e.tagName}.${e.className} ${e.scrollWidth}>${e.clientWidth}`)"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_charts_and_tables_fit_a_phone_in_every_case_study_and_the_workbook(page, base_url, lang):
+    """Every case study's Steps to Change page, and the workbook started from one: at 320 and 360px
+    (and on a laptop) no two labels in a chart overlap, no table cell clips its words and nothing in
+    the content is a sideways scroll box a keyboard cannot reach."""
+    from macros.loader import load_all
+    from macros.case_pages import page_path
+    sids = sorted(load_all())
+    for width in (320, 360, 1280):
+        page.set_viewport_size({"width": width, "height": 800})
+        for sid in sids:
+            page.goto(url(base_url, lang, page_path(sid, "steps")))
+            page.wait_for_selector('[data-module="steps-workbook-example"][data-ready]')
+            assert page.locator(".md-content svg[role=img] text").count() > 0
+            where = f"{lang} {sid} steps at {width}px"
+            assert page.evaluate(OVERLAPS) == [], where
+            assert page.evaluate(SCROLL_BOXES) == [], where
+    page.locator("[data-act=start-example]").click()
+    page.wait_for_url(re.compile(r"/steps/workbook/$"))
+    page.wait_for_selector(READY)
+    for width in (320, 360):
+        page.set_viewport_size({"width": width, "height": 800})
+        page.wait_for_timeout(100)
+        assert page.locator(".md-content svg[role=img] text").count() > 0
+        assert page.evaluate(OVERLAPS) == [], f"{lang} workbook at {width}px"
+        assert page.evaluate(SCROLL_BOXES) == [], f"{lang} workbook at {width}px"

@@ -56,7 +56,9 @@
           if (!navigator.clipboard || !window.isSecureContext) throw new Error("no clipboard");
           await navigator.clipboard.writeText(url);
           copied = true;
-        } catch { /* shown below */ }
+        } catch {
+          copied = copyBySelection(url);
+        }
         wrap.querySelector(".ecp-copy-fallback")?.remove();
         if (copied) {
           button.dataset.copied = "true";
@@ -81,6 +83,50 @@
       });
     });
   }
+
+  // Browsers without the asynchronous clipboard (or an address that is not https) still copy a
+  // selection: put the link in an off-screen box, select it, copy, put focus back.
+  function copyBySelection(text) {
+    const back = document.activeElement;
+    const box = document.createElement("textarea");
+    box.value = text;
+    box.setAttribute("readonly", "");
+    box.className = "md-visually-hidden";
+    document.body.append(box);
+    box.select();
+    let ok = false;
+    try { ok = document.execCommand("copy"); } catch { ok = false; }
+    box.remove();
+    back?.focus?.({ preventScroll: true });
+    return ok;
+  }
+
+  // Printed pages carry a running header and footer (site.css @page boxes): the page's title; the
+  // family and "fictional example" on a case study's pages (on the workbook, the workbook's own
+  // name, from [data-print-family]); "Page x of y"; the date printed. CSS reads them from custom
+  // properties set here through the CSSOM, which the CSP allows. Without JavaScript only the page
+  // numbers print.
+  const cssString = (text) => `"${String(text).replace(/[\\"]/g, "\\$&").replace(/\s+/g, " ")}"`;
+  function printFrame() {
+    const data = document.getElementById("ecp-print");
+    const info = data ? JSON.parse(data.textContent) : {};
+    const h1 = document.querySelector(".md-content h1");
+    const title = (h1 ? h1.textContent : document.title).replace(/\s+/g, " ").trim();
+    const own = document.querySelector("[data-print-family]")?.dataset.printFamily?.trim();
+    const right = own || (info.family ? `${info.family} · ${words.print_fictional}` : info.site || "");
+    const d = new Date();
+    const months = String(words.months || "").split(" ");
+    const day = months.length === 12 ? `${d.getDate()} ${months[d.getMonth()]} ${d.getFullYear()}` : d.toISOString().slice(0, 10);
+    const [before = "", between = " / ", after = ""] = String(words.print_pages || "{page} / {pages}").split(/\{pages?\}/);
+    const set = (name, text) => document.documentElement.style.setProperty(`--ecp-print-${name}`, cssString(text));
+    set("title", title);
+    set("family", right);
+    set("date", String(words.print_date || "{date}").replace("{date}", day));
+    set("before", before);
+    set("between", between);
+    set("after", after);
+  }
+  window.addEventListener("beforeprint", printFrame);
 
   const status = document.createElement("div");
   status.className = "md-visually-hidden";
@@ -178,7 +224,7 @@
   }
 
   const start = () => {
-    syncLangLink(); addCopyLinks(document); nameNavToggles(document); focusableNavTitles(document); inertDrawer();
+    syncLangLink(); printFrame(); addCopyLinks(document); nameNavToggles(document); focusableNavTitles(document); inertDrawer();
   };
   if (typeof document$ !== "undefined") document$.subscribe(start); else start();
 })();

@@ -175,9 +175,16 @@ test("every path the validator reports is said in words", () => {
   }
   const paths = ["name", "lang", "updated", "areas", "areas.1", "areas.1.name", "areas.1.good_enough", "areas.1.odd",
     "areas.2.steps", "areas.2.steps.4", "areas.2.steps.4.who", "areas.2.steps.4.odd", "areas.1.ratings", "areas.1.ratings.1",
-    "areas.1.ratings.1.date", "areas.1.ratings.1.meeting", "areas.1.ratings.1.professionals", "areas.1.ratings.1.odd", ""];
+    "areas.1.ratings.1.date", "areas.1.ratings.1.meeting", "areas.1.ratings.1.professionals", "areas.1.ratings.1.odd", "",
+    "__proto__", "constructor", "toString", "areas.1.ratings.1.__proto__", "areas.1.ratings.1.constructor", "areas.1.steps.1.__proto__"];
   for (const p of paths) {
     const said = sayPath(p, w);
     assert.doesNotMatch(said, /undefined|areas\.|\{label\}/, p);
+  }
+  // An unknown part is named, whatever its name, Object.prototype's included.
+  const wn = new Proxy({}, { get: (_, k) => (String(k) === "err_unknown" ? "<unknown {name}>" : `<${String(k)}>`) });
+  for (const name of ["__proto__", "constructor", "hasOwnProperty"]) {
+    assert.match(sayPath(name, wn), new RegExp(`<unknown ${name}>`), name);
+    assert.match(sayPath(`areas.1.ratings.1.${name}`, wn), new RegExp(`<unknown ${name}>`), name);
   }
 });

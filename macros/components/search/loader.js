@@ -13,7 +13,13 @@ if (template && header && toggle && !document.querySelector('[data-module="searc
   // On small screens the closed search panel sits off-screen: keep it out of the Tab order.
   const inner = root.querySelector(".md-search__inner");
   const small = window.matchMedia("(max-width: 59.984375em)");
-  const sync = () => { inner.inert = small.matches && !toggle.checked; };
+  // Material's close label (the back arrow on phones) is a button only while search is open; closed,
+  // it is a picture of a magnifier beside the box and stays out of the accessibility tree.
+  const closer = root.querySelector("[data-search-close]");
+  const sync = () => {
+    inner.inert = small.matches && !toggle.checked;
+    closer?.setAttribute("aria-hidden", String(!toggle.checked));
+  };
   let started = null;
   let quiet = false; // focus given back to the box on Escape does not reopen it
 

@@ -4,7 +4,9 @@ import { fill } from "../common/fill.js";
 import { count, months } from "../common/welsh.js";
 
 const NS = "http://www.w3.org/2000/svg";
-const W = 480, H = 250, L = 34, R = 16, T = 34, B = 40;
+// T leaves the legend a row of its own above the "good enough (10)" label, so long Welsh labels
+// ("Gweithwyr proffesiynol", "Digon da (10)") never run into each other on a phone.
+const W = 480, H = 270, L = 34, R = 16, T = 58, B = 40;
 let uid = 0;
 
 function el(name, attrs, parent, text) {
@@ -42,10 +44,14 @@ export function chart(ratings, w, name) {
   }
   el("line", { x1: L, x2: W - R, y1: y(10), y2: y(10), class: "wb-good" }, grid);
   el("text", { x: W - R, y: y(10) - 6, "text-anchor": "end", class: "wb-good-label" }, grid, `${w.good_enough_line} (10)`);
-  const step = Math.max(1, Math.ceil(rs.length / 6));
+  // Dates far enough apart never to touch, even in 16px text on a phone ("16 Meh 2026"): about
+  // 100 units each, the last one drawn leftwards from the end; the last date always shows, so the
+  // one before it gives way when too close.
+  const end = rs.length - 1;
+  const step = rs.length === 1 ? 1 : Math.max(1, Math.ceil((150 * end) / (W - L - R - 24)));
   rs.forEach((r, i) => {
-    const anchor = rs.length === 1 ? "middle" : i === 0 ? "start" : i === rs.length - 1 ? "end" : "middle";
-    if (i % step === 0 || i === rs.length - 1) el("text", { x: x(i) + (anchor === "start" ? -6 : anchor === "end" ? 6 : 0), y: H - B + 18, "text-anchor": anchor }, grid, formatDate(r.date, w));
+    const anchor = rs.length === 1 ? "middle" : i === 0 ? "start" : i === end ? "end" : "middle";
+    if ((i % step === 0 && end - i >= step) || i === end) el("text", { x: x(i) + (anchor === "start" ? -6 : anchor === "end" ? 6 : 0), y: H - B + 18, "text-anchor": anchor }, grid, formatDate(r.date, w));
   });
   const series = [["family", "wb-fam", w.family_short], ["professionals", "wb-pro", w.pros_short]];
   series.forEach(([key, cls, label], s) => {

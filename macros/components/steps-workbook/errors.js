@@ -3,6 +3,8 @@
 // from 1 to 10." Strings are workbook.err_* in macros/content/strings.yml.
 import { fill } from "../common/fill.js";
 
+// Own keys only: a field named "__proto__" or "constructor" is an unknown part like any other.
+const known = (table, k) => Object.hasOwn(table, k);
 const TOP = { name: "err_name", lang: "err_lang", updated: "err_updated", areas: "err_areas" };
 const AREA_TEXTS = ["name", "not_good_enough", "good_enough", "contingency"];
 const STEP_TEXTS = ["text", "who", "by"];
@@ -15,7 +17,7 @@ export function describe(path, w) {
   const unknown = (k) => fill(w.err_unknown, { name: k });
   let where = w.err_where_book, what;
   if (p[0] !== "areas" || p.length === 1) {
-    what = TOP[p[0]] ? w[TOP[p[0]]] : unknown(p[0]);
+    what = known(TOP, p[0]) ? w[TOP[p[0]]] : unknown(p[0]);
   } else {
     const n = p[1];
     where = fill(w.err_where_area, { n });
@@ -29,7 +31,7 @@ export function describe(path, w) {
         const f = p[4];
         if (p.length === 4) what = step ? w.err_step : w.err_rating;
         else if (step) what = STEP_TEXTS.includes(f) ? text(f) : unknown(f);
-        else what = RATING[f] ? w[RATING[f]] : RATING_TEXTS.includes(f) ? text(f) : unknown(f);
+        else what = known(RATING, f) ? w[RATING[f]] : RATING_TEXTS.includes(f) ? text(f) : unknown(f);
       }
     } else what = AREA_TEXTS.includes(k) ? text(k) : unknown(k);
   }

@@ -100,6 +100,7 @@ function init(root) {
     choose.replaceChildren(...Object.entries(state.books).map(([id, x]) => new Option(x.name, id, false, id === state.current)));
     nameIn.value = b.name;
     printName.textContent = b.name;
+    printName.dataset.printFamily = b.name;  // the printed pages' running header
     areasEl.replaceChildren(...b.areas.map(area));
     areasEl.querySelectorAll("textarea").forEach(grow);
     warnEl.textContent = b.areas.length > 3 ? w.fourth_warning : "";
@@ -150,6 +151,7 @@ function init(root) {
       if (!t.value.trim()) return;
       book().name = t.value;
       printName.textContent = t.value;
+      printName.dataset.printFamily = t.value;
       choose.selectedOptions[0].textContent = t.value;
     } else if (sec && t.dataset.k) {
       const i = +sec.dataset.area, a = book().areas[i];
