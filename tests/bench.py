@@ -711,6 +711,8 @@ def main() -> int:
     ap.add_argument("--no-lighthouse", action="store_true")
     ap.add_argument("--lighthouse-runs", type=int, default=LIGHTHOUSE_RUNS,
                     help=f"Lighthouse runs per page and form, median reported (default {LIGHTHOUSE_RUNS})")
+    ap.add_argument("--lighthouse-budget", type=int, default=0,
+                    help="stop starting Lighthouse runs after this many seconds (0: no limit); the rest are reported as not run")
     ap.add_argument("--lighthouse-results", help="use Lighthouse figures saved by an earlier run (.tmp/lighthouse-results.json)")
     ap.add_argument("--no-build", action="store_true", help="skip the build-cost and serve measurements")
     ap.add_argument("--build-runs", type=int, default=5, help="alternating real/plain builds per scale")
@@ -771,8 +773,12 @@ def main() -> int:
             if cli:
                 lh_load_start = load()
                 log(f"Lighthouse (load {lh_load_start:.1f} on {os.cpu_count()} CPUs)")
+                lh_started = time.monotonic()
                 for kind, lang, path in pages():
                     for form in ("mobile", "desktop"):
+                        if args.lighthouse_budget and time.monotonic() - lh_started > args.lighthouse_budget:
+                            lh[(path, form)] = {"error": f"not run: the --lighthouse-budget of {args.lighthouse_budget} s was spent"}
+                            continue
                         lh[(path, form)] = lighthouse_median(cli, base, path, form, args.lighthouse_runs)
                         log(f"  {path} {form}: {lh[(path, form)]}")
                 (ROOT / ".tmp" / "lighthouse-results.json").write_text(json.dumps({

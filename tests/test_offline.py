@@ -178,8 +178,10 @@ def test_each_language_links_its_own_manifest(site, lang):
     m = json.loads(manifest_file.read_text(encoding="utf-8"))
     assert m["lang"] == lang and m["name"] == o("app_name", lang) and m["short_name"] == o("app_short", lang)
     assert m["start_url"] == "./" and m["scope"] == "./" and m["theme_color"].startswith("#")
-    sizes = {i["sizes"] for i in m["icons"]}
-    assert {"192x192", "512x512"} <= sizes
+    # Small icons: an SVG (any size) and a 192px PNG, each plain and maskable.
+    kinds = {(i["sizes"], i["type"], i.get("purpose", "any")) for i in m["icons"]}
+    for purpose in ("any", "maskable"):
+        assert ("any", "image/svg+xml", purpose) in kinds and ("192x192", "image/png", purpose) in kinds, kinds
     for icon in m["icons"]:
         assert (manifest_file.parent / icon["src"]).resolve().is_file(), icon
     assert '<meta name="theme-color"' in html
@@ -267,7 +269,9 @@ def test_visited_pages_only_without_asking_and_offline_page_otherwise(sw_context
     page.goto(server.url + "/elements/measure/")   # never opened
     assert o("page_title", "en") in page.title()
     links = page.locator("[data-list='en'] a")
-    links.first.wait_for()
+    # The list starts with the home page and is filled from the cache once it has been read.
+    until(page, "[...document.querySelectorAll(\"[data-list='en'] a\")].some((a) => a.href === arg)",
+          server.url + "/elements/change/")
     hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
     assert server.url + "/elements/change/" in hrefs
     assert page.locator("[data-list='cy'] a", has_text="Trothwyon").count() == 1

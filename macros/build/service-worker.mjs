@@ -18,13 +18,13 @@ const { injectManifest } = require("workbox-build");
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 // What may be kept. Core is what the worker's install fetches on a reader's first visit, so it
-// is only what the offline page needs: the page, its script and style, and the offline control
+// is only what the offline page needs: the page, its script, style and icon, and the offline control
 // (whose offline.js imports common/), which the page has just loaded anyway. Manifests and icons
 // are the browser's to fetch when it offers to install; they are kept with a language. Anything
 // not matched is never precached (Material ships big files the site does not use: lunr language
 // files, a Thai word splitter, source maps).
 const PATTERNS = {
-  core: ["offline.html", "assets/components/offline/*", "assets/components/common/*"],
+  core: ["offline.html", "assets/logo.svg", "assets/components/offline/*", "assets/components/common/*"],
   shared: ["manifest.webmanifest", "cy/manifest.webmanifest", "assets/icons/*",
            "assets/*.{css,js,svg}", "assets/images/*.png",
            "assets/stylesheets/*.min.css", "assets/javascripts/*.min.js",
@@ -35,7 +35,7 @@ const PATTERNS = {
 const IGNORE = ["**/*.map", "**/*.gz", "sw.js", "404.html", "cy/404.html", "assets/javascripts/lunr/**"];
 
 function groupOf(url) {
-  if (url === "offline.html" || url.startsWith("assets/components/offline/") || url.startsWith("assets/components/common/")) return "core";
+  if (url === "offline.html" || url === "assets/logo.svg" || url.startsWith("assets/components/offline/") || url.startsWith("assets/components/common/")) return "core";
   if (url.endsWith("manifest.webmanifest")) return "shared";
   if (url.startsWith("cy/")) return "cy";
   if (url.startsWith("pagefind/")) {
