@@ -5,12 +5,15 @@ English one: the hook keeps each as it is rendered and the pipeline writes them 
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.exceptions import PluginError
 
 from .i18n import DEFAULT_LANG, LANGS
 
 _404: dict[str, str] = {}
-EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
 
 
 def missing_twins(docs: Path) -> list[str]:
@@ -43,13 +46,30 @@ def write_404s(site: Path) -> None:
         out.write_text(_404[lang], encoding="utf-8")
 
 
-def stub_sitemaps(site: Path) -> None:
-    """Material fetches sitemap.xml beside every hreflang alternate; answer with an empty one.
+# Material's bundle fetches sitemap.xml beside every <link rel="alternate"> on each page, to map
+# pages between languages for its own language menu (this site has its own link and site.js).
+# With full hreflang addresses that request would go to the published host from anywhere else
+# (tests, previews, a local copy), against the CSP's connect-src and the no-third-party rule. So
+# the bundle's selector is pointed at an attribute no page has: Material fetches nothing.
+MATERIAL_ALTERNATES = '"link[rel=alternate]"'
+NO_ALTERNATES = '"link[rel=alternate][data-ecp-never]"'
+_ALTERNATE = re.compile(r'(<link rel="alternate" href=")([^"]+)(" hreflang="[a-z-]+">)')
 
-    Without these, every page logs two 404s. An empty map also stops Material rewriting the
-    switcher's target, so site.js alone decides it (same page, same #section).
-    """
-    for index in site.rglob("index.html"):
-        stub = index.with_name("sitemap.xml")
-        if not stub.exists():
-            stub.write_text(EMPTY_SITEMAP, encoding="utf-8")
+
+def absolute_alternates(html: str, page_url: str) -> str:
+    """Each hreflang alternate as a full address (search engines and Lighthouse want one)."""
+    return _ALTERNATE.sub(lambda m: m.group(1) + urljoin(page_url, m.group(2)) + m.group(3), html)
+
+
+def quiet_material_alternates(site: Path) -> None:
+    bundles = list((site / "assets" / "javascripts").glob("bundle.*.min.js"))
+    for bundle in bundles:
+        text = bundle.read_text(encoding="utf-8")
+        if NO_ALTERNATES in text:
+            continue
+        if text.count(MATERIAL_ALTERNATES) != 1:
+            raise PluginError(f"{bundle.name}: Material's hreflang sitemap lookup ({MATERIAL_ALTERNATES}) "
+                              "was not found once; check macros/languages.py against this Material version")
+        bundle.write_text(text.replace(MATERIAL_ALTERNATES, NO_ALTERNATES), encoding="utf-8")
+    if not bundles:
+        raise PluginError("Material's bundle.*.min.js is missing from assets/javascripts/")

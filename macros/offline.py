@@ -45,11 +45,13 @@ def write_manifests(site: Path) -> None:
             "name": s["app_name"], "short_name": s["app_short"], "description": s["app_description"],
             "lang": lang, "dir": "ltr", "start_url": start, "scope": start, "id": start,
             "display": "standalone", "theme_color": THEME_COLOR, "background_color": "#ffffff",
+            # Small on purpose (a browser fetches them when it offers to install): SVGs for the
+            # browsers that take them, one 192px PNG of each purpose for those that do not.
             "icons": [
-                {"src": icons + "icon-192.png", "sizes": "192x192", "type": "image/png"},
-                {"src": icons + "icon-512.png", "sizes": "512x512", "type": "image/png"},
-                {"src": icons + "maskable-512.png", "sizes": "512x512", "type": "image/png", "purpose": "maskable"},
                 {"src": icons.replace("icons/", "") + "logo.svg", "sizes": "any", "type": "image/svg+xml"},
+                {"src": icons + "maskable.svg", "sizes": "any", "type": "image/svg+xml", "purpose": "maskable"},
+                {"src": icons + "icon-192.png", "sizes": "192x192", "type": "image/png"},
+                {"src": icons + "maskable-192.png", "sizes": "192x192", "type": "image/png", "purpose": "maskable"},
             ],
         }
         out = site / ("cy/" if lang == "cy" else "") / "manifest.webmanifest"

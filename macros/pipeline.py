@@ -2,18 +2,25 @@
 
 1. publish each component's JS, CSS and JSON to assets/components/<name>/
 2. minify the project's own JS and CSS (esbuild; ECP_MINIFY=0 skips it while debugging)
-3. put each language's 404 page in its place, and answer Material's sitemap requests
+3. put each language's 404 page in its place, and stop Material fetching a sitemap beside each
+   hreflang alternate (which are full addresses)
 4. index the site for search (Pagefind, one index per language)
 5. offline use: manifests, the offline page and the service worker, made from what is in site/
    by then, so it comes last
 
 None of these needs the theme: a move away from Material keeps them as they are.
+
+Under `mkdocs serve` an author waits for each rebuild, so only what a page needs to be read is done
+before the page is shown (1 and 3); the minifier is skipped and the search index and offline files
+are made afterwards in the background, where a newer rebuild makes an older run give up.
 """
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import subprocess
+import threading
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -56,7 +63,7 @@ def minify(site: Path) -> None:
 
 def place_404s(site: Path) -> None:
     languages.write_404s(site)
-    languages.stub_sitemaps(site)
+    languages.quiet_material_alternates(site)
 
 
 def index_search(site: Path) -> None:
@@ -64,10 +71,37 @@ def index_search(site: Path) -> None:
 
 
 STEPS = (publish_components, minify, place_404s, index_search)
+SERVE_NOW = (publish_components, place_404s)   # what a served page needs to be read
+SERVE_LATER = (index_search,)                  # then search and offline use, in the background
+
+log = logging.getLogger("mkdocs.ecp")
+_generation = [0]
 
 
-def run(site: Path, config) -> None:
-    for step in STEPS:
-        step(site)
+def _offline(site: Path, config) -> None:
     if all((site / p).exists() for p in ("index.html", "cy/index.html")):
         offline.write_all(site, config)
+
+
+def run(site: Path, config, serving: bool = False) -> None:
+    if not serving:
+        for step in STEPS:
+            step(site)
+        _offline(site, config)
+        return
+    for step in SERVE_NOW:
+        step(site)
+    _generation[0] += 1
+    mine = _generation[0]
+
+    def later() -> None:
+        try:
+            for step in (*SERVE_LATER, lambda s: _offline(s, config)):
+                if _generation[0] != mine:
+                    return  # a newer rebuild has started: it will do this again
+                step(site)
+        except Exception as e:  # noqa: BLE001 - a rebuild may have emptied site/ meanwhile
+            if _generation[0] == mine:
+                log.warning("serve: search index or offline files not made: %s", e)
+
+    threading.Thread(target=later, daemon=True, name="ecp-serve-later").start()

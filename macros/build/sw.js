@@ -36,7 +36,7 @@ const keyOf = (url) => {
 
 async function digest(body) {
   const bytes = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
-  return Array.from(bytes.slice(0, 8), (b) => b.toString(16).padStart(2, "0")).join("");
+  return Array.from(bytes.slice(0, 4), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 function stored(body, type, revision) {

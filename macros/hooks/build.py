@@ -17,6 +17,10 @@ from macros.i18n import is_nested_build  # noqa: E402
 _site: dict = {}
 
 
+def on_startup(command, dirty):
+    _site["serving"] = command == "serve"
+
+
 @event_priority(100)
 def on_config(config):
     if not is_nested_build(config):
@@ -28,4 +32,4 @@ def on_config(config):
 def on_post_build(config):
     if is_nested_build(config):
         return
-    pipeline.run(_site.get("dir") or Path(config["site_dir"]), config)
+    pipeline.run(_site.get("dir") or Path(config["site_dir"]), config, serving=_site.get("serving", False))

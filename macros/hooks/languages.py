@@ -41,8 +41,13 @@ def on_pre_template(template, template_name, config):
     return template
 
 
+def on_post_page(output, page, config):
+    return languages.absolute_alternates(output, page.canonical_url or config["site_url"] or "/")
+
+
 @event_priority(-1100)  # after csp.py has added the policy
 def on_post_template(output, template_name, config):
     if template_name == "404.html":
+        output = languages.absolute_alternates(output, config["site_url"] or "/")
         languages.keep_404(current_lang(config), output)
     return output

@@ -154,10 +154,12 @@ async function register() {
   return ready.active;
 }
 
-// Registered after load, so the worker never competes with the page itself.
+// Registered after load, once the page is idle, so the worker (and its install) never competes
+// with the page itself.
 const loaded = new Promise((resolve) => {
-  if (document.readyState === "complete") resolve();
-  else window.addEventListener("load", resolve, { once: true });
+  const idle = () => ("requestIdleCallback" in window ? requestIdleCallback(() => resolve(), { timeout: 3000 }) : setTimeout(resolve, 500));
+  if (document.readyState === "complete") idle();
+  else window.addEventListener("load", idle, { once: true });
 });
 const registered = sw && "caches" in window ? loaded.then(register) : Promise.reject(new Error("no service worker"));
 // The worker answers with its status, which every control shows (by then each is set up).

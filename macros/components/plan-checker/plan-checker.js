@@ -1,12 +1,23 @@
 // The plan checker page. The logic is in plan-checker-rules.js (no DOM); this file only draws.
 // Strings come from data-strings. Nothing is sent anywhere; the text is kept in localStorage
 // (key ecp:plan-checker:text) only while the user ticks "Keep my text on this device".
+// The checker and its word lists (plan-checker-rules.js, wording.json) load when the reader first reaches
+// the checker (focus, pointer or a kept text to restore), not with the page: a first visit that
+// only reads costs neither their bytes nor their start-up. Once loaded, checks run at once.
 import { fill } from "../common/fill.js";
 import { start, strings } from "../common/start.js";
 import { available, readText, remove, writeText } from "../common/storage.js";
-import { checkPlan } from "./plan-checker-rules.js";
 
-export { checkPlanItem, checkPlan, detectLanguage } from "./plan-checker-rules.js";
+let engine = null; // the loaded module
+let loading = null;
+function load(root) {
+  loading ||= import("./plan-checker-rules.js").then((m) => {
+    engine = m;
+    root.dataset.engine = "ready";
+    return m;
+  });
+  return loading;
+}
 
 const KEY = "plan-checker:text"; // kept as plain text, not JSON
 
@@ -68,7 +79,11 @@ function init(root) {
 
   // focus: move to the results summary (the reader asked for a check), not when restoring.
   function run(focus = true) {
-    const result = checkPlan(input.value, lang);
+    if (!engine) {
+      load(root).then(() => run(focus));
+      return;
+    }
+    const result = engine.checkPlan(input.value, lang);
     planList.replaceChildren();
     lineList.replaceChildren();
     if (!result.items.length) {
@@ -139,6 +154,10 @@ function init(root) {
     if (keep.checked) { writeText(KEY, input.value); announce(words.saved); }
     else { remove(KEY); announce(words.forgotten); }
   });
+
+  const warm = () => load(root);
+  root.addEventListener("focusin", warm, { once: true });
+  root.addEventListener("pointerdown", warm, { once: true });
 
   const kept = store ? readText(KEY) : null;
   if (kept !== null) {
