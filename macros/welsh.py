@@ -146,6 +146,9 @@ def counted_form(n: int, key: str) -> str:
     """The Welsh noun as it is written after the digits n: "ddiwrnod gwaith" for 2."""
     entry = noun(key)
     r = rules()
+    if n != int(n):  # 1.5 awr: a fraction is read "un awr a hanner"; the noun stays as it is
+        return entry.get("counted", entry["cy"])
+    n = int(n)
     word = entry["cy"] if n == 1 else entry.get("counted", entry["cy"])
     if n == 1 and entry["gender"] == "f" and entry.get("counted"):
         word = entry["cy"]  # un flwyddyn, not un flynedd
@@ -164,9 +167,10 @@ def counted_form(n: int, key: str) -> str:
 def count(n: int, key: str, lang: str) -> Phrase:
     """n and the noun: "2 ddiwrnod gwaith", "1 llyfr gwaith", "36 canlyniad"; "1 workbook", "2 workbooks"."""
     entry = noun(key)
+    shown = f"{n:g}" if isinstance(n, float) else str(n)
     if lang == "en":
-        return Phrase(f"{n} {entry['en'][0] if n == 1 else entry['en'][1]}")
-    return Phrase(f"{n} {counted_form(n, key)}")
+        return Phrase(f"{shown} {entry['en'][0] if n == 1 else entry['en'][1]}")
+    return Phrase(f"{shown} {counted_form(n, key)}")
 
 
 def _vigesimal(n: int) -> list:

@@ -228,7 +228,7 @@ def test_keyboard_alone_steps_forward_and_back_announces_and_survives_reload(pag
     page.keyboard.press("ArrowRight")
     assert visible_steps(page) == [f"grid-step-{order[3]['st'].id}"]
     want = strings.t("walk.announce", lang, n=4, total=len(order),
-                     column=strings.t("exercise.col_" + order[3]["column"].replace("-", "_"), lang),
+                     column=strings.t("domain." + order[3]["domain"], lang),  # the label the page shows
                      text=order[3]["st"].text[lang])
     assert status(page) == want
     assert page.get_attribute("[data-module=conference-walkthrough] [role=status]", "aria-live") == "polite"

@@ -47,7 +47,7 @@ COUNTED = {
     "home.study_progress": {"steps": "step"}, "home.study_all_done": {"steps": "step"},
     "privacy.count": {"items": "saved_item"}, "privacy.deleted": {"items": "saved_item"},
     "workbook.confirm_delete_all": {"workbooks": "workbook"}, "workbook.chart_desc": {"ratings": "rating"},
-    "search.count": {"results": "result"},
+    "search.count": {"results": "result"}, "study.total": {"hours": "hour"},
 }
 PLAIN = {"agency": "Gwasanaeth", "names": "Rhian ac Aled", "time": "10:00", "place": "Ystafell 2",
          "shown": 3, "done": 2, "first": "2 Meh 2026", "last": "1 Gorff 2026", "f": 5, "p": 3}

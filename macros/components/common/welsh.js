@@ -74,6 +74,7 @@ export function dayMonthYear(d, lang = pageLang(), short = false) {
 export function countedForm(n, key) {
   const entry = RULES.nouns[key];
   if (!entry) throw new Error(`welsh.yml: no counted noun '${key}'`);
+  if (!Number.isInteger(n)) return entry.counted || entry.cy; // 1.5 awr: the noun stays as it is
   const word = n === 1 ? entry.cy : entry.counted || entry.cy;
   if (n >= 1 && n <= 10) {
     if (entry.time && String(n) in RULES.nasal_numerals) return mutate(word, "nasal");
