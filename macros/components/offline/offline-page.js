@@ -43,9 +43,16 @@ async function show() {
       return li;
     }));
   }
+  // A language with nothing kept lists nothing (its home page would only bring this page back):
+  // it says so, and points to the other language's list when that has pages.
   for (const section of main.querySelectorAll("section")) {
-    const none = !pages.some((p) => langOf(p.url) === section.dataset.lang);
+    const lang = section.dataset.lang;
+    const none = !pages.some((p) => langOf(p.url) === lang);
+    const others = pages.some((p) => langOf(p.url) !== lang);
     section.querySelector("[data-none]").hidden = !none;
+    section.querySelector("[data-other]").hidden = !(none && others);
+    section.querySelector(`[data-list='${lang}']`).hidden = none;
+    section.querySelector(`#offline-available-${lang}`).hidden = none;
   }
 }
 
