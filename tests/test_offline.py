@@ -328,6 +328,33 @@ def test_visited_pages_only_without_asking_and_offline_page_otherwise(sw_context
     page.watch.clean()
 
 
+def test_the_offline_page_lists_only_pages_that_open(sw_context, sw_page, server, axe):
+    """English pages kept, no Welsh one: a Welsh page offline lists no Welsh link (its home page
+    would only bring the offline page back), says none is kept and points to the English list;
+    every link listed opens."""
+    page = sw_page
+    open_control(page, server.url + "/elements/change/")
+    keep(page, "en", "en")
+    assert not [u for u in cached_urls(page) if u.startswith(server.url + "/cy/") and u.endswith("/")]
+    go_offline(sw_context, server)
+    page.goto(server.url + "/cy/elements/change/")
+    assert o("page_title", "cy") in page.title()
+    page.locator("[data-list='en'] a").nth(1).wait_for()
+    welsh = page.locator("section[data-lang='cy']")
+    assert welsh.locator("a:visible").count() == 1  # only the link to the English list
+    assert welsh.locator("[data-none]").is_visible() and welsh.locator("[data-other]").is_visible()
+    welsh.locator("[data-other] a").click()
+    assert page.evaluate("location.hash") == "#offline-title-en"
+    assert axe(page) == []
+    hrefs = page.evaluate("() => [...document.querySelectorAll('[data-list] a')].filter((a) => a.offsetParent).map((a) => a.href)")
+    assert len(hrefs) > 5
+    for href in hrefs[:8]:
+        page.goto(href)
+        assert o("page_title", "en") not in page.title(), href
+    page.watch.failed.clear()  # moving on at once aborts the page's last requests
+    page.watch.clean()
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_control_states_axe_and_remove(sw_context, sw_page, server, axe, lang):
     page = sw_page

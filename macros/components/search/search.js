@@ -6,7 +6,7 @@
 import { fill } from "../common/fill.js";
 import { count as welshCount } from "../common/welsh.js";
 import { strings as stringsOf } from "../common/start.js";
-import { expand, words } from "./normalise.js";
+import { expand, fold, words } from "./normalise.js";
 
 const SITE = new URL("../../../", import.meta.url); // the site root, wherever it is served
 const PAGE = 10; // results shown at a time
@@ -55,7 +55,7 @@ export async function find(text, lang) {
   for (const [search, exact] of all) {
     for (const r of search?.results || []) {
       const seen = found.get(r.id);
-      if (!seen || exact > seen.exact || (exact === seen.exact && r.score > seen.result.score)) {
+      if (!seen || r.score > seen.result.score || (r.score === seen.result.score && exact > seen.exact)) {
         found.set(r.id, { result: r, exact, accents: 0 });
       }
     }
@@ -63,14 +63,22 @@ export async function find(text, lang) {
   return [...found.values()].sort(rank);
 }
 
+// A Welsh word's mutated forms are the same word ("raddfa" is "graddfa" after "y"), so how well a
+// page matches decides, whichever form it uses. Accents do tell words apart ("tân" fire, "tan"
+// until): among what is shown, a page that has the typed letters only with other accents goes
+// after one that has them as typed. The form as typed only breaks ties.
 function rank(a, b) {
-  return b.exact - a.exact || b.accents - a.accents || b.result.score - a.result.score;
+  return a.accents - b.accents || b.result.score - a.result.score || b.exact - a.exact;
 }
 
-// How many of the words the page holds exactly as typed, accents and all.
+// How many of the words the page has only with other accents (the same letters, never as typed).
 function accentMatches(terms, content) {
   const have = new Set(words(content.toLowerCase()));
-  return terms.filter((t) => have.has(t.toLowerCase())).length;
+  const folded = new Set([...have].map(fold));
+  return terms.filter((t) => {
+    const word = t.toLowerCase();
+    return !have.has(word) && folded.has(fold(word));
+  }).length;
 }
 
 // Pagefind's excerpts are text with <mark> around the matches: keep just that, as DOM nodes.
@@ -111,6 +119,13 @@ function item(data) {
   const title = document.createElement("p");
   title.className = "ecp-search__title";
   title.textContent = data.meta?.title || data.url;
+  if (data.meta?.family) {
+    // A case study's page says which family it is about: several families have a "Plan rewrites".
+    const family = document.createElement("p");
+    family.className = "ecp-search__family";
+    family.textContent = data.meta.family;
+    article.append(family);
+  }
   article.append(title);
   if (best && best.title && best.title !== title.textContent) {
     const section = document.createElement("p");
