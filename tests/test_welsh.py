@@ -221,16 +221,16 @@ Findings = dict[str, Counter]  # word -> Counter(page -> occurrences)
 def project_words() -> set[str]:
     """Words the project itself states: each scenario's own proper names (`proper_names`, so a
     new family's names need no edit here) and the Welsh month abbreviations the charts write
-    (`workbook.months`, all twelve, whichever months a family's dates fall in)."""
+    (`months_short` in macros/content/welsh.yml, all twelve, whichever months a family's dates fall in)."""
     sys.path.insert(0, str(HERE.parent))
-    from macros import strings
+    from macros import welsh
     from macros.loader import load_all
 
     words: set[str] = set()
     for scenario in load_all().values():
         for name in scenario.proper_names:
             words.update(unicodedata.normalize("NFC", w) for w in re.split(r"[\s'’]+", name) if w)
-    words.update(strings.t("workbook.months", "cy").split())
+    words.update(welsh.rules()["months_short"]["cy"])
     return words
 
 

@@ -26,10 +26,12 @@ def register(env):
         return literal_markdown(str(value))
 
     @env.macro
-    def publisher_date(key: str) -> str:
-        """A date of the accessibility statement (prepared, reviewed, tested), written out."""
+    def publisher_date(key: str, after: str = "") -> str:
+        """A date of the accessibility statement (prepared, reviewed, tested), written out; `after`
+        is the word before it, whose mutation it takes in Welsh ("ar ddydd Iau")."""
         _, p, h = _view(env)
-        return literal_markdown(long_date(getattr(p.statement, key), h.lang))
+        d = long_date(getattr(p.statement, key), h.lang)
+        return literal_markdown(d.after(after, h.lang) if after else d)
 
     @env.macro
     def publisher_promise(key: str) -> str:
