@@ -140,7 +140,8 @@ def print_family(url: str | None, lang: str) -> str:
 
 def context(page, lang: str) -> dict:
     out = {"strings": strings.for_prefix("look", lang), "twin": twin(page.url if page else None, lang),
-           "breadcrumbs": Markup(""), "contents": Markup(""), "pagination": Markup(""), "where": ""}
+           "breadcrumbs": Markup(""), "contents": Markup(""), "pagination": Markup(""), "where": "",
+           "print_family": print_family(page.url if page else None, lang)}
     if page is None or page.is_homepage or _site_path(page.url, lang) == "":
         return out
     case = _case(page.url, lang)
