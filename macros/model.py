@@ -322,7 +322,7 @@ class Assessment(Strict):
 
 class Decision(Strict):
     threshold_met: bool = Field(description="true if the conference finds the threshold met.")
-    categories: list[Text] = Field(default_factory=list, description="The register category or categories (e.g. Neglect) when threshold_met is true; none when it is false.")
+    categories: list[Text] = Field(default_factory=list, description="The register category or categories (e.g. Neglect) when threshold_met is true; write [] when it is false.")
     reason: Text = Field(description="The reason in two or three plain sentences, with the strengths.")
     dissent: Optional[Text] = Field(default=None, description="Optional: who disagreed with the decision, why, and how the chair recorded it.")
 
@@ -369,7 +369,7 @@ class Outcome(str, Enum):
 class ReviewOutcome(Strict):
     decision: Outcome = Field(description="continue (names stay on the register, the plan continues), deregister (names come off: only when every area shows real change) or further (names stay on, and the case goes further).")
     reason: Text = Field(description="The reason in two or three plain sentences, with the strengths.")
-    next_review: Optional[dt.date] = Field(default=None, description="The next review, YYYY-MM-DD, no more than 6 months later, while the names stay on the register; none after deregister.")
+    next_review: Optional[dt.date] = Field(default=None, description="The next review, YYYY-MM-DD, no more than 6 months later, while the names stay on the register; delete the line after deregister.")
 
 
 class Invitation(Strict):
