@@ -85,7 +85,7 @@ class Person(Strict):
     relation: Text = Field(description="How they relate to the child, and anything the reader needs (lives elsewhere, works shifts).")
     lives_in_home: bool = Field(description="true if they live in the child's home, false if not.")
     age: Optional[Text] = Field(default=None, description="Optional, and not shown on the pages: write an age that matters in relation instead.")
-    poses_risk: bool = False  # documents carrying restricted texts go to this person only without them
+    poses_risk: bool = Field(default=False, description="true if this person poses the risk the case is about. Documents that carry a text marked restricted: true go to them only in the copy without it (shared_without_restricted, sent_without_restricted).")
 
 
 class Child(Strict):
@@ -190,16 +190,16 @@ class Result(str, Enum):
 class Sign(Strict):
     """One thing someone could see when this area is good enough."""
 
-    id: str = Slug
-    text: Text
+    id: str = Field(pattern=SLUG, min_length=1, max_length=60, description="Short id, unique among this area's signs (lower-case letters, digits and hyphens). The review's seen list names it.")
+    text: Text = Field(description="One thing someone could see when care in this area is good enough, e.g. 'Every morning an adult has Twm up and fed by nine'.")
 
 
 class Seen(Strict):
     """What the review found for one sign of good enough."""
 
-    sign: str = Slug
-    result: Result
-    evidence: Text
+    sign: str = Field(pattern=SLUG, min_length=1, max_length=60, description="The id of one of the area's signs.")
+    result: Result = Field(description="What the review found for that sign: met, partly or not-met.")
+    evidence: Text = Field(description="What was seen, by whom and when, that shows the result.")
 
 
 def derived_judgement(seen: list[Seen], plan_kept: bool) -> Judgement:
@@ -215,15 +215,15 @@ def derived_judgement(seen: list[Seen], plan_kept: bool) -> Judgement:
 class AreaReview(Strict):
     """The review conference's record for one area of change, its judgement and its reasons."""
 
-    plan_kept: bool  # did the family do what the plan's actions asked?
-    seen: list[Seen] = Field(min_length=1)
-    judgement: Judgement = Field(description="change (real change towards good enough) or compliance (the plan was followed, but care has not changed).")
+    plan_kept: bool = Field(description="true if the family did what the plan's actions asked of them, false if not.")
+    seen: list[Seen] = Field(min_length=1, description="One record for every sign of good enough: the sign's id, met, partly or not-met, and the evidence.")
+    judgement: Judgement = Field(description="Follows from the record: change when every sign is met; compliance when the plan was kept and no sign is met even in part; not-yet otherwise. The build refuses any other.")
     reason: Text = Field(description="Why, pointing at the evidence in the ratings.")
 
 
 class ScenarioArea(Area[Text]):
     id: str = Field(pattern=SLUG, min_length=1, max_length=60, description="Short id, unique among the areas of change.")
-    signs: list[Sign] = Field(min_length=1)  # the good enough, as things someone could see
+    signs: list[Sign] = Field(min_length=1, description="The good enough, as things someone could see (one to four). The review records each one.")
     checked: Text = Field(description="How the core group checks progress in this area: who looks at what, and how often.")  # how the core group checks progress in this area
     ratings: list[ScenarioRating] = Field(min_length=2, description="At least two ratings: the first at: initial (dated the conference), any between at: core-group (the first dated the first core group), the last at: review (dated the review).")
     review: AreaReview = Field(description="The review conference's judgement on this area, and its reasons.")
@@ -304,7 +304,7 @@ class Report(Strict):
     voice: Text = Field(description="How the agency knows the child, in the first person.")  # how the agency knows the child, in the first person
     shared: dt.date = Field(description="The day the report was shared with the parents, YYYY-MM-DD: at least 2 working days before the conference.")  # the day the report was shared with the parents
     shared_with: list[str] = Field(min_length=1, description="The ids (from people) of those the report was shared with.")  # people ids: the whole report
-    shared_without_restricted: list[str] = []  # people ids: a copy without restricted texts
+    shared_without_restricted: list[str] = Field(default_factory=list, description="The ids (from people) of those who get a copy without the texts marked restricted: true (a person who poses a risk).")
 
 
 class Assessment(Strict):
@@ -315,16 +315,16 @@ class Assessment(Strict):
     voice: Text = Field(description="How the agency knows the child, in the first person.")
     shared: dt.date = Field(description="The day the report was shared with the parents, YYYY-MM-DD: at least 2 working days before the conference.")
     shared_with: list[str] = Field(min_length=1, description="The ids (from people) of those the report was shared with.")
-    shared_without_restricted: list[str] = []
-    threshold: Text
-    recommendation: Text
+    shared_without_restricted: list[str] = Field(default_factory=list, description="The ids (from people) of those who get a copy without the texts marked restricted: true (a person who poses a risk).")
+    threshold: Text = Field(description="The threshold analysis: the harm, its cause, whether it is likely to continue, what protects the child, and the conclusion. Short paragraphs; bold headings allowed.")
+    recommendation: Text = Field(description="What the social worker recommends: the register and its category, and a plan built on the areas of change.")
 
 
 class Decision(Strict):
     threshold_met: bool = Field(description="true if the conference finds the threshold met.")
-    categories: list[Text] = []  # the register category or categories, when the names go on it
+    categories: list[Text] = Field(default_factory=list, description="The register category or categories (e.g. Neglect) when threshold_met is true; write [] when it is false.")
     reason: Text = Field(description="The reason in two or three plain sentences, with the strengths.")
-    dissent: Optional[Text] = None
+    dissent: Optional[Text] = Field(default=None, description="Optional: who disagreed with the decision, why, and how the chair recorded it.")
 
     @model_validator(mode="after")
     def _category_when_registered(self):
@@ -337,27 +337,27 @@ class Decision(Strict):
 
 
 class AgencyView(Strict):
-    agency: Text = Field(description="The agency that writes the report.")
-    worries: Text
-    positives: Text
-    changes: Text
+    agency: Text = Field(description="The agency whose view this is.")
+    worries: Text = Field(description="What worries this agency, in facts.")
+    positives: Text = Field(description="What is going well, as this agency sees it.")
+    changes: Text = Field(description="What this agency says needs to change.")
 
 
 class FamilyView(Strict):
-    who: str = Slug  # person id
-    view: Text
+    who: str = Field(pattern=SLUG, min_length=1, max_length=60, description="The id (from people) of the family member.")
+    view: Text = Field(description="Their view as the minutes record it, in the third person.")
 
 
 class Minutes(Strict):
     """The minutes of the initial conference (the decision, plan, core group and co-ordinator come
     from the conference's own fields)."""
 
-    present: list[Text] = Field(min_length=1)
-    apologies: list[Text] = []
-    views: list[AgencyView] = Field(min_length=1)
-    family: list[FamilyView] = []
-    child: Text  # the child's wishes and feelings, and how they were heard
-    closed: Optional[Text] = None  # the part of the meeting a person who poses a risk did not attend
+    present: list[Text] = Field(min_length=1, description="Who attended, one line each: a name and role for the family, a role for practitioners.")
+    apologies: list[Text] = Field(default_factory=list, description="Who sent apologies, and what they sent instead (a report, a letter).")
+    views: list[AgencyView] = Field(min_length=1, description="Each agency's worries, positives and changes.")
+    family: list[FamilyView] = Field(default_factory=list, description="The family's views, one per person who gave one.")
+    child: Text = Field(description="The child's wishes and feelings, and how they were heard.")
+    closed: Optional[Text] = Field(default=None, description="Optional: the part of the meeting held without a person who poses a risk, and why. Never sent to that person.")
 
 
 class Outcome(str, Enum):
@@ -367,9 +367,9 @@ class Outcome(str, Enum):
 
 
 class ReviewOutcome(Strict):
-    decision: Outcome
+    decision: Outcome = Field(description="continue (names stay on the register, the plan continues), deregister (names come off: only when every area shows real change) or further (names stay on, and the case goes further).")
     reason: Text = Field(description="The reason in two or three plain sentences, with the strengths.")
-    next_review: Optional[dt.date] = None
+    next_review: Optional[dt.date] = Field(default=None, description="The next review, YYYY-MM-DD, no more than 6 months later, while the names stay on the register; delete the line after deregister.")
 
 
 class Invitation(Strict):
@@ -384,23 +384,23 @@ class Conference(Strict):
 
     about: Text = Field(description="The children the conference is about, as a phrase: {en: Cai and Elin, cy: Cai ac Elin}.")  # the children the conference is about, as a phrase: "Cai and Elin"
     date: dt.date = Field(description="The initial conference's date, YYYY-MM-DD.")
-    time: str = Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    time: str = Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="The start time, HH:MM, 24-hour.")
     place: Text = Field(description="Where, with access and transport details that matter.")
     chair: Text = Field(description="Who chairs it: a role, not a name.")
     report: Report = Field(description="The agency report to the conference.")
     invitation: Invitation = Field(description="The invitation letter to the family.")
-    assessment: Assessment
+    assessment: Assessment = Field(description="The social worker's assessment report to the conference: the threshold analysis and the recommendation.")
     decision: Decision = Field(description="The conference's decision and its reason.")
-    coordinator: Text  # the care and support protection plan co-ordinator (the social worker)
-    core_group: list[Text] = Field(min_length=2)  # named members, practitioners and family
+    coordinator: Text = Field(description="The care and support protection plan co-ordinator (usually the social worker), and how often they visit.")
+    core_group: list[Text] = Field(min_length=2, description="The core group's members, one line each: family members by name, practitioners by role.")
     plan_months: Literal[3, 6] = Field(description="How long until the review: 3 or 6 (months).")
-    core_groups: list[dt.date] = Field(min_length=1)
-    decisions_sent: dt.date  # the summary of decisions and the outline plan
-    sent_to: list[str] = Field(min_length=1)  # people ids: decisions and minutes, whole
-    sent_without_restricted: list[str] = []  # people ids: the same without restricted texts
+    core_groups: list[dt.date] = Field(min_length=1, description="The core groups' dates, YYYY-MM-DD: the first within 10 working days of the conference, then monthly and no more than 6 weeks apart, the last no more than 6 weeks before the review.")
+    decisions_sent: dt.date = Field(description="The day the summary of decisions and the outline plan went out, YYYY-MM-DD: within 5 working days of the conference.")
+    sent_to: list[str] = Field(min_length=1, description="The ids (from people) who get the decisions and minutes whole.")
+    sent_without_restricted: list[str] = Field(default_factory=list, description="The ids (from people) who get them without the texts marked restricted: true (a person who poses a risk).")
     review: dt.date = Field(description="The review conference's date, YYYY-MM-DD: after the first core group.")
-    minutes: Minutes
-    review_outcome: ReviewOutcome
+    minutes: Minutes = Field(description="The minutes of the initial conference: who came, each agency's view, the family's and the child's.")
+    review_outcome: ReviewOutcome = Field(description="The review conference's decision and its reasons, which must follow from the areas' judgements.")
     stages: Stages = Field(description="The nine stages of the walk-through, each with its story for this family and what to watch for.")
 
     @property

@@ -24,8 +24,12 @@ from .model import Scenario, Text
 # How many items a list starts with, where one is not enough to show the shape (the comment above
 # the list says how many the rules need).
 ITEMS = {"statements": 14, "safety_scale": 2, "people": 2, "areas_of_change": 2, "ratings": 2,
-         "steps": 1, "rewrites": 1, "rules": 2, "supervision_questions": 3, "who_comes": 2}
+         "steps": 1, "rewrites": 1, "rules": 2, "supervision_questions": 3, "who_comes": 2,
+         "signs": 2, "seen": 2, "core_group": 3, "core_groups": 3, "present": 3, "views": 2}
 WIDTH = 96
+# Fields with a default that a case still needs to write in most cases (the model asks for them
+# under a condition): shown to fill in, not commented out.
+SHOWN = {"categories", "next_review"}
 
 
 def _q(text: str) -> str:
@@ -111,7 +115,8 @@ def _value(tp, field, name: str, indent: str, comments: bool = True) -> list[str
 
 def _singular(name: str) -> str:
     return {"people": "person", "statements": "statement", "who_comes": "who comes",
-            "supervision_questions": "question"}.get(name, name.rstrip("s"))
+            "supervision_questions": "question", "categories": "category", "apologies": "apology",
+            "core_groups": "core group date"}.get(name, name.rstrip("s"))
 
 
 def _model(model: type[BaseModel], indent: str, comments: bool = True) -> list[str]:
@@ -121,7 +126,7 @@ def _model(model: type[BaseModel], indent: str, comments: bool = True) -> list[s
         if comments:
             lines += _comment(field.description, indent)
         value = _value(tp, field, name, indent, comments)
-        if not field.is_required():
+        if not field.is_required() and name not in SHOWN:
             # Optional: shown commented out, to uncomment when it applies.
             if comments:
                 lines += [f"{indent}# {name}:{value[0]}"] + [f"{indent}# {ln[len(indent):]}" for ln in value[1:]]

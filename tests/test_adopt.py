@@ -32,8 +32,9 @@ LARGEST_ID = "teulu-mawr"  # a case as large as the loader's limits allow where 
 
 def largest_case(full: dict) -> dict:
     """The fixture family grown to the limits that lengthen the printed documents: 200 statements
-    (the most one list may hold) for the report, three areas of change with 40 steps each and long
-    texts for the decisions, 40 people invited for the letter."""
+    (the most one list may hold) for the report, a long threshold analysis for the assessment, three
+    areas of change with 40 steps each and long texts for the decisions, 40 people present and 20
+    agencies' views for the minutes, 40 people invited for the letter."""
     import copy
 
     data = copy.deepcopy(full)
@@ -49,6 +50,10 @@ def largest_case(full: dict) -> dict:
     c["report"]["voice"] = {lang: "\n\n".join([c["report"]["voice"][lang]] * 6) for lang in ("en", "cy")}
     c["decision"]["reason"] = {lang: " ".join([c["decision"]["reason"][lang]] * 5) for lang in ("en", "cy")}
     c["invitation"]["who_comes"] = [copy.deepcopy(c["invitation"]["who_comes"][i % 4]) for i in range(40)]
+    c["assessment"]["threshold"] = {lang: "\n\n".join([c["assessment"]["threshold"][lang]] * 4) for lang in ("en", "cy")}
+    m = c["minutes"]
+    m["present"] = [copy.deepcopy(m["present"][i % len(m["present"])]) for i in range(40)]
+    m["views"] = [copy.deepcopy(m["views"][i % len(m["views"])]) for i in range(20)]
     data["title"] = {"en": "The Mawr family, Llanrwst", "cy": "Teulu Mawr, Llanrwst"}
     data["proper_names"] = [*data.get("proper_names", []), "Mawr"]
     return data
@@ -153,7 +158,7 @@ def test_print_holds_the_largest_case(adopted, page, lang):
     """Each document starts its own A4 page; a long one flows onto more, each with its running
     header (the fictional mark, the document and the family)."""
     from macros.model import Scenario
-    from test_documents import check_printed, printed_pages
+    from test_example_documents import check_printed, printed_pages
 
     assert adopted["result"].returncode == 0
     server = SiteServer(adopted["site"])
@@ -162,6 +167,6 @@ def test_print_holds_the_largest_case(adopted, page, lang):
         pages = printed_pages(page)
     finally:
         server.close()
-    assert len(pages) > 6, len(pages)
+    assert len(pages) > 10, len(pages)
     _, full = unseen_family()
     check_printed(pages, Scenario.model_validate(largest_case(json.loads(json.dumps(full, default=str)))), lang)

@@ -164,8 +164,7 @@ def check_printed(pages: list[str], s, lang: str) -> None:
     """Each document starts a page, and every page it takes starts with its running header:
     the fictional mark, the document's title and the family."""
     mark = strings.t("doc.fictional", lang)
-    titles = [strings.t("doc.report_title", lang), strings.t("doc.decisions_title", lang),
-              strings.t("doc.invitation_title", lang, about=s.conference.about[lang])]
+    titles = [strings.t(f"doc.{doc}_title", lang, about=s.conference.about[lang]) for doc in DOCS]
     order = []
     for n, text in enumerate(pages, 1):
         header = next((i for i, title in enumerate(titles) if text.startswith(f"{mark} {title} · {s.title[lang]}")), None)

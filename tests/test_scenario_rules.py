@@ -131,14 +131,17 @@ def test_a_judgement_the_record_does_not_support_is_refused_with_file_and_field(
     area["review"]["judgement"] = "change"
     i = data["areas_of_change"].index(area)
     msg = refused(tmp_path, data)
-    assert f"ty-ni.yml: areas_of_change.{i}: review.judgement: 'change' is not what the recorded evidence supports" in msg
+    assert (f"ty-ni.yml: areas_of_change {i + 1} (id: {area['id']}): review.judgement: 'change' is not what "
+            "the recorded evidence supports") in msg
     assert "which is 'compliance'" in msg
 
 
 def test_every_sign_of_good_enough_needs_a_record(tmp_path):
     data = case()
     data["areas_of_change"][0]["review"]["seen"].pop()
-    assert "areas_of_change.0: review.seen: record what the review found for every sign" in refused(tmp_path, data)
+    first = data["areas_of_change"][0]["id"]
+    assert (f"ty-ni.yml: areas_of_change 1 (id: {first}): review.seen: record what the review found for every sign"
+            in refused(tmp_path, data))
 
 
 @pytest.mark.parametrize("results, kept, expected", [
