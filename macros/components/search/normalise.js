@@ -98,12 +98,14 @@ export function group(allWords, lang = "cy") {
 
 // Every form to search for one query word, best first: the word as typed (folded), the forms on
 // the site that share one of its keys, then its other possible radicals. `forms` is the map
-// from group().
+// from group(). With the site's map, a radical the site never uses is not searched: every form
+// of one word then searches the same words ("graddfa" and "raddfa" alike), so they rank alike.
 export function expand(word, lang, forms = {}) {
   const out = new Set([fold(word)]);
   if (lang !== "cy") return [...out];
   const ks = keys(word, lang);
+  const known = Object.keys(forms).length > 0;
   for (const k of ks) for (const f of forms[k] || []) out.add(f);
-  for (const k of ks) out.add(k);
+  for (const k of ks) if (!known || (forms[k] || []).includes(k)) out.add(k);
   return [...out];
 }

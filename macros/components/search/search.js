@@ -51,7 +51,10 @@ export async function find(text, lang) {
   const { pagefind, forms } = await load(lang);
   const runs = lang === "cy" ? queries(terms, lang, forms) : [[text, terms.length]];
   const found = new Map();
-  const all = await Promise.all(runs.map(async ([q, exact]) => [await pagefind.search(q), exact]));
+  // One after another: searches started together before the index's chunks have loaded can
+  // come back incomplete, and then a page's rank would depend on which form was typed.
+  const all = [];
+  for (const [q, exact] of runs) all.push([await pagefind.search(q), exact]);
   for (const [search, exact] of all) {
     for (const r of search?.results || []) {
       const seen = found.get(r.id);
@@ -66,9 +69,9 @@ export async function find(text, lang) {
 // A Welsh word's mutated forms are the same word ("raddfa" is "graddfa" after "y"), so how well a
 // page matches decides, whichever form it uses. Accents do tell words apart ("tân" fire, "tan"
 // until): among what is shown, a page that has the typed letters only with other accents goes
-// after one that has them as typed. The form as typed only breaks ties.
+// after one that has them as typed. Equal pages keep one order, whichever form was typed.
 function rank(a, b) {
-  return a.accents - b.accents || b.result.score - a.result.score || b.exact - a.exact;
+  return a.accents - b.accents || b.result.score - a.result.score || (a.result.id < b.result.id ? -1 : a.result.id > b.result.id ? 1 : 0);
 }
 
 // How many of the words the page has only with other accents (the same letters, never as typed).
