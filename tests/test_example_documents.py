@@ -161,13 +161,14 @@ def printed_pages(page) -> list[str]:
 
 
 def check_printed(pages: list[str], s, lang: str) -> None:
-    """Each document starts a page, and every page it takes starts with its running header:
+    """Each document starts a page, and every page it takes carries its running header (after the
+    site's own printed page header):
     the fictional mark, the document's title and the family."""
     mark = strings.t("doc.fictional", lang)
     titles = [strings.t(f"doc.{doc}_title", lang, about=s.conference.about[lang]) for doc in DOCS]
     order = []
     for n, text in enumerate(pages, 1):
-        header = next((i for i, title in enumerate(titles) if text.startswith(f"{mark} {title} · {s.title[lang]}")), None)
+        header = next((i for i, title in enumerate(titles) if f"{mark} {title} · {s.title[lang]}" in text), None)
         assert header is not None, f"page {n} has no running header: {text[:160]}"
         order.append(header)
     assert order == sorted(order) and set(order) == set(range(len(titles))), order
