@@ -327,3 +327,17 @@ def in_view(page, selector: str) -> bool:
         """(sel) => { const r = document.querySelector(sel).getBoundingClientRect();
            const head = document.querySelector('.md-header').getBoundingClientRect().bottom;
            return r.top >= head - 1 && r.top < innerHeight - 40; }""", selector)
+
+
+def refused(tmp_path: Path, data: dict, name: str = "ty-ni.yml") -> str:
+    """The loader's report on a scenario that must be refused (written to tmp_path as `name`)."""
+    import pytest
+    import yaml
+
+    from macros.loader import ScenarioError, load_file
+
+    path = tmp_path / name
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ScenarioError) as e:
+        load_file(path)
+    return str(e.value)

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.loader import ScenarioError, load_all, load_file
+from helpers import refused
+from macros.loader import load_all, load_file
 from macros.model import Judgement, Result, derived_judgement, Seen
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,12 +20,6 @@ def case(sid: str = "teulu-pritchard") -> dict:
     return yaml.safe_load((ROOT / "scenarios" / f"{sid}.yml").read_text(encoding="utf-8"))
 
 
-def refused(tmp_path, data) -> str:
-    path = tmp_path / "ty-ni.yml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    with pytest.raises(ScenarioError) as e:
-        load_file(path)
-    return str(e.value)
 
 
 def with_risk(data) -> tuple[dict, str]:
