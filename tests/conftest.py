@@ -18,7 +18,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, Requests, SiteServer, axe_violations, copy_project, mkdocs_build
+from helpers import (CHROMIUM, CHROMIUM_ARGS, ROOT, Requests, SiteServer, axe_violations, copy_project,
+                     make_variant, mkdocs_build)
 
 BROWSER_FIXTURES = {"browser", "page", "csp_page", "context", "csp_context", "make_tab", "base_url"}
 BUILT_FIXTURES = {"site"}
@@ -63,6 +64,28 @@ def site(tmp_path_factory) -> Path:
         project = copy_project(tmp_path_factory.mktemp("project"))
     result = mkdocs_build(project, out)
     assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def variant(tmp_path_factory) -> Path:
+    """The site built from a changed copy (helpers.make_variant), once for every worker: the first
+    worker to ask builds it under a lock, the others wait and read it."""
+    import fcntl
+    import shutil
+
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # shared by the workers of this run
+    out = root / "variant-site"
+    with open(root / "variant.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (out / "index.html").is_file():
+            project = root / "variant-project"
+            shutil.rmtree(project, ignore_errors=True)
+            project.mkdir()
+            result = mkdocs_build(make_variant(copy_project(project)), out)
+            assert result.returncode == 0, result.stdout + result.stderr
     return out
 
 

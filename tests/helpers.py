@@ -200,6 +200,54 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+# ------------------------------------------------------------------ one changed copy, built once
+# Tests that need a build with something added share ONE build of a changed copy (the `variant`
+# fixture in conftest.py builds it once for all workers). Each addition is independent of the rest:
+COPIED_SCENARIO = "ty-ni"        # SAMPLE_SCENARIO under a new id: its pages appear in both languages
+COPIED_SECOND = "ty-arall"       # SECOND_SCENARIO under a new id: every conference page too
+HOSTILE_SCENARIO = "evil"        # SAMPLE_SCENARIO with HTML in its texts: shown as typed
+HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+VERSION_TWO = "Version two of this page."  # added to elements/change (en) and, as a class, to site.css
+VERSION_TWO_CSS = ".ecp-version-two { color: #123456; }"
+SEARCH_PAGES = {  # words the real pages do not use, so these two pages are the only matches
+    "search-a": ("Larwm", "Mae larwm tân yn y gegin, ac mae ei bysgod yn y pwll.",
+                 "Alarm", "There is a fire alarm in the kitchen."),
+    "search-b": ("Aros", "Arhoswch tan yfory cyn bwydo'r pysgod.",
+                 "Wait", "Wait until tomorrow before you feed the fish."),
+}
+
+
+def hostile_scenario() -> dict:
+    import yaml
+
+    data = yaml.safe_load(SAMPLE_SCENARIO.read_text(encoding="utf-8"))
+    data["title"] = {"en": f"Evil {HOSTILE}", "cy": f"Drwg {HOSTILE}"}
+    data["statements"][0]["text"]["en"] = f"Statement {HOSTILE}"
+    data["narrative"]["cy"] = f"Naratif {HOSTILE}"
+    data["rewrites"][0]["rules"][0]["text"]["en"] += f" {HOSTILE}"
+    data["areas_of_change"][0]["name"]["en"] = f"Area {HOSTILE}"
+    return data
+
+
+def make_variant(project: Path) -> Path:
+    """The changes above, made to a throwaway copy of the project."""
+    import yaml
+
+    scenarios = project / "scenarios"
+    (scenarios / f"{COPIED_SCENARIO}.yml").write_text(SAMPLE_SCENARIO.read_text(encoding="utf-8"), encoding="utf-8")
+    (scenarios / f"{COPIED_SECOND}.yml").write_text(SECOND_SCENARIO.read_text(encoding="utf-8"), encoding="utf-8")
+    (scenarios / f"{HOSTILE_SCENARIO}.yml").write_text(
+        yaml.safe_dump(hostile_scenario(), allow_unicode=True), encoding="utf-8")
+    page = project / "docs" / "elements" / "change.en.md"
+    page.write_text(page.read_text(encoding="utf-8") + f"\n\n{VERSION_TWO}\n", encoding="utf-8")
+    css = project / SITE_CSS_REL
+    css.write_text(css.read_text(encoding="utf-8") + f"\n{VERSION_TWO_CSS}\n", encoding="utf-8")
+    for name, (cy_title, cy_text, en_title, en_text) in SEARCH_PAGES.items():
+        (project / "docs" / f"{name}.cy.md").write_text(f"# {cy_title}\n\n{cy_text}\n", encoding="utf-8")
+        (project / "docs" / f"{name}.en.md").write_text(f"# {en_title}\n\n{en_text}\n", encoding="utf-8")
+    return project
+
+
 def published_path() -> str:
     """The path of the published address (site_url), e.g. "/effective-child-protection"."""
     site_url = os.environ.get("SITE_URL") or re.search(

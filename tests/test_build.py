@@ -4,7 +4,8 @@ import re
 import pytest
 import yaml
 
-from helpers import DOCS, SAMPLE_SCENARIO, STRINGS_YML_REL, built, copy_project, mkdocs_build
+from helpers import (COPIED_SCENARIO, DOCS, HOSTILE_SCENARIO, SAMPLE_SCENARIO, STRINGS_YML_REL, built,
+                     copy_project, mkdocs_build)
 
 
 def source_pages() -> list[str]:
@@ -61,41 +62,29 @@ def project(tmp_path_factory):
     return copy_project(tmp_path_factory.mktemp("project"))
 
 
-def test_a_copied_scenario_adds_its_pages_in_both_languages(project, tmp_path):
-    (project / "scenarios" / "ty-ni.yml").write_text(
-        SAMPLE_SCENARIO.read_text(encoding="utf-8"), encoding="utf-8")
-    site = tmp_path / "site"
-    result = mkdocs_build(project, site)
-    (project / "scenarios" / "ty-ni.yml").unlink()
-    assert result.returncode == 0, result.stderr
+def test_a_copied_scenario_adds_its_pages_in_both_languages(variant):
+    site = variant
     for prefix in (site, site / "cy"):
         for sub in ("", "rewrites/", "steps/"):
-            assert (prefix / "case-studies" / "ty-ni" / sub / "index.html").exists()
+            assert (prefix / "case-studies" / COPIED_SCENARIO / sub / "index.html").exists()
         index = (prefix / "case-studies" / "index.html").read_text(encoding="utf-8")
-        assert 'href="ty-ni/"' in index
+        assert f'href="{COPIED_SCENARIO}/"' in index
 
 
-def test_scenario_html_is_escaped_everywhere(project, tmp_path):
-    data = yaml.safe_load(SAMPLE_SCENARIO.read_text(encoding="utf-8"))
-    evil = '<script>alert("x")</script><img src=x onerror=alert(1)>'
-    data["title"] = {"en": f"Evil {evil}", "cy": f"Drwg {evil}"}
-    data["statements"][0]["text"]["en"] = f"Statement {evil}"
-    data["narrative"]["cy"] = f"Naratif {evil}"
-    data["rewrites"][0]["rules"][0]["text"]["en"] += f" {evil}"
-    data["areas_of_change"][0]["name"]["en"] = f"Area {evil}"
-    (project / "scenarios" / "evil.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    site = tmp_path / "site"
-    result = mkdocs_build(project, site)
-    (project / "scenarios" / "evil.yml").unlink()
-    assert result.returncode == 0, result.stderr
-    pages = list((site / "case-studies" / "evil").rglob("*.html")) + list((site / "cy" / "case-studies" / "evil").rglob("*.html"))
+def test_scenario_html_is_escaped_everywhere(variant):
+    """A scenario with HTML in its title, statement, narrative, rule and area (helpers.hostile_scenario)."""
+    site = variant
+    pages = list((site / "case-studies" / HOSTILE_SCENARIO).rglob("*.html")) + list((site / "cy" / "case-studies" / HOSTILE_SCENARIO).rglob("*.html"))
     pages += [site / "case-studies/index.html", site / "cy/case-studies/index.html"]
     assert len(pages) >= 8
+    shown = 0
     for path in pages:
         html = path.read_text(encoding="utf-8")
+        shown += "&lt;script&gt;alert" in html  # the text arrives, escaped
         assert "<script>alert" not in html, path
         assert "<img src=x" not in html and "<img src=\"x\"" not in html, path
-    title = re.search(r"<title>(.*?)</title>", (site / "case-studies/evil/index.html").read_text(encoding="utf-8"), re.S)
+    assert shown >= 4, "the hostile texts should reach the pages as text"
+    title = re.search(r"<title>(.*?)</title>", (site / "case-studies" / HOSTILE_SCENARIO / "index.html").read_text(encoding="utf-8"), re.S)
     assert "<script" not in title.group(1)
 
 

@@ -239,7 +239,6 @@ def test_built_site_names_no_local_address(site):
             hits.append(str(f.relative_to(site)))
     assert hits == []
     home = (site / "index.html").read_text(encoding="utf-8")
-    published = CONFIG["site_url"]
     assert re.search(r'<link rel="canonical" href="https://[^"]+/"', home)
     assert "https://" in (site / "sitemap.xml").read_text(encoding="utf-8")
 

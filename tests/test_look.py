@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from helpers import LANGS, OTHER, axe_violations, parse, twin_path, url
+from helpers import LANGS, OTHER, axe_violations, twin_path, url
 from macros.loader import load_all
 from macros.case_pages import KINDS, page_path
 

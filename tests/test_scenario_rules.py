@@ -10,7 +10,7 @@ import yaml
 
 from helpers import refused
 from macros.loader import load_all, load_file
-from macros.model import Judgement, Result, derived_judgement, Seen
+from macros.model import Judgement, derived_judgement, Seen
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.unit

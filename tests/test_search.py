@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import LANGS, SiteServer, copy_project, mkdocs_build
+from helpers import LANGS, SiteServer
 
 SEARCH_FILES = re.compile(r"/pagefind/|/assets/components/search/(?!loader\.js)")
 
@@ -250,26 +250,12 @@ def test_without_javascript_there_is_no_search_box(browser, base_url):
         ctx.close()
 
 
-# ------------------------------------------------- ranking, on a copy with two small extra pages
-
-EXTRA = {  # words the real pages do not use, so these two pages are the only matches
-    "search-a": ("Larwm", "Mae larwm tân yn y gegin, ac mae ei bysgod yn y pwll.",
-                 "Alarm", "There is a fire alarm in the kitchen."),
-    "search-b": ("Aros", "Arhoswch tan yfory cyn bwydo'r pysgod.",
-                 "Wait", "Wait until tomorrow before you feed the fish."),
-}
-
+# ------------------------------------------------- ranking, on the variant build's two small extra pages
 
 @pytest.fixture(scope="module")
-def ranked_url(tmp_path_factory, browser):
-    project = copy_project(tmp_path_factory.mktemp("search-project"))
-    for name, (cy_title, cy_text, en_title, en_text) in EXTRA.items():
-        (project / "docs" / f"{name}.cy.md").write_text(f"# {cy_title}\n\n{cy_text}\n", encoding="utf-8")
-        (project / "docs" / f"{name}.en.md").write_text(f"# {en_title}\n\n{en_text}\n", encoding="utf-8")
-    out = tmp_path_factory.mktemp("search-site")
-    result = mkdocs_build(project, out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    server = SiteServer(out)
+def ranked_url(variant, browser):
+    """The variant build has two small extra pages (helpers.SEARCH_PAGES)."""
+    server = SiteServer(variant)
     yield server.url
     server.close()
 
