@@ -215,7 +215,8 @@ def test_shortcut_keys_type_normally_in_other_fields(page, base_url):
 def test_mobile_header_button_opens_search(page, base_url):
     page.set_viewport_size({"width": 375, "height": 800})
     page.goto(f"{base_url}/cy/")
-    button = page.locator('.md-header__inner > label[for="__search"]')
+    # The button is a span inside Material's label: a label may take no role (ARIA in HTML).
+    button = page.locator('.md-header__inner > label[for="__search"] > [role=button]')
     assert button.get_attribute("aria-label") == "Agor chwilio"
     button.focus()
     page.keyboard.press("Enter")
@@ -227,14 +228,14 @@ def test_mobile_header_button_opens_search(page, base_url):
 def test_closed_search_is_out_of_the_tab_order_on_small_screens(page, base_url):
     page.set_viewport_size({"width": 375, "height": 800})
     page.goto(f"{base_url}/elements/change/")
-    page.focus('.md-header__inner > label[for="__search"]')
+    page.focus('.md-header__inner > label[for="__search"] > [role=button]')
     page.keyboard.press("Tab")
     assert not page.evaluate("!!document.activeElement.closest('.md-search')"), "Tab went into the closed panel"
     assert not page.evaluate("document.getElementById('__search').checked")
-    page.focus('.md-header__inner > label[for="__search"]')
+    page.focus('.md-header__inner > label[for="__search"] > [role=button]')
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")
-    assert page.evaluate("document.activeElement.matches('.md-header__inner > label[for=\"__search\"]')"), \
+    assert page.evaluate("document.activeElement.matches('.md-header__inner > label[for=\"__search\"] > [role=button]')"), \
         "Escape gives focus back to the search button"
 
 
