@@ -258,6 +258,12 @@ EXTRA = {  # words the real pages do not use, so these two pages are the only ma
                  "Alarm", "There is a fire alarm in the kitchen."),
     "search-b": ("Aros", "Arhoswch tan yfory cyn bwydo'r pysgod.",
                  "Wait", "Wait until tomorrow before you feed the fish."),
+    # A term and its definition, and a table, written as a component writes them: one line, no
+    # space between one element and the next.
+    "search-c": ("Anifeiliaid", "<dl><dt>Sgwarnog lwyd</dt><dd>Draenog bach</dd></dl><table><thead><tr><th>Tylluan</th>"
+                 "<th>Gwiwer</th></tr></thead><tbody><tr><td>Mochyn</td><td>Dafad</td></tr></tbody></table>",
+                 "Animals", "<dl><dt>Grey hare</dt><dd>Small hedgehog</dd></dl><table><thead><tr><th>Owl</th>"
+                 "<th>Squirrel</th></tr></thead><tbody><tr><td>Pig</td><td>Sheep</td></tr></tbody></table>"),
 }
 
 
@@ -296,6 +302,20 @@ def test_a_mutated_form_ranks_like_its_radical(page, ranked_url):
     orders = {q: _order(page, ranked_url, q) for q in ("pysgod", "bysgod", "mhysgod")}
     assert all(len(o) == 2 for o in orders.values()), orders
     assert len({tuple(o) for o in orders.values()}) == 1, orders
+
+
+@pytest.mark.parametrize("lang,query,want", [
+    ("cy", "sgwarnog", [("lwyd", "Draenog"), ("Tylluan", "Gwiwer"), ("Mochyn", "Dafad")]),
+    ("en", "hare", [("hare", "Small"), ("Owl", "Squirrel"), ("Pig", "Sheep")]),
+])
+def test_an_excerpt_keeps_a_space_between_blocks(page, ranked_url, lang, query, want):
+    """A term and its definition, or two table cells, stay separate words in a result's excerpt."""
+    page.goto(f"{ranked_url}{'/cy' if lang == 'cy' else ''}/search-c/")
+    hrefs = open_and_type(page, query)
+    assert hrefs, query
+    excerpt = re.sub(r"\s+", " ", page.locator(".md-search-result__item .ecp-search__excerpt").first.inner_text())
+    for a, b in want:
+        assert re.search(rf"{a}\W*\s\W*{b}", excerpt), f"{a!r} and {b!r} run together in the excerpt: {excerpt!r}"
 
 
 @pytest.mark.parametrize("radical,mutated", [("graddfa", "raddfa"), ("cynllun", "gynllun"), ("plant", "blant")])
