@@ -209,11 +209,17 @@ HOSTILE_SCENARIO = "evil"        # SAMPLE_SCENARIO with HTML in its texts: shown
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 VERSION_TWO = "Version two of this page."  # added to elements/change (en) and, as a class, to site.css
 VERSION_TWO_CSS = ".ecp-version-two { color: #123456; }"
-SEARCH_PAGES = {  # words the real pages do not use, so these two pages are the only matches
+SEARCH_PAGES = {  # words the real pages do not use, so these pages are the only matches
     "search-a": ("Larwm", "Mae larwm tân yn y gegin, ac mae ei bysgod yn y pwll.",
                  "Alarm", "There is a fire alarm in the kitchen."),
     "search-b": ("Aros", "Arhoswch tan yfory cyn bwydo'r pysgod.",
                  "Wait", "Wait until tomorrow before you feed the fish."),
+    # A term and its definition, and a table, written as a component writes them: one line, no
+    # space between one element and the next.
+    "search-c": ("Anifeiliaid", "<dl><dt>Sgwarnog lwyd</dt><dd>Draenog bach</dd></dl><table><thead><tr><th>Tylluan</th>"
+                 "<th>Gwiwer</th></tr></thead><tbody><tr><td>Mochyn</td><td>Dafad</td></tr></tbody></table>",
+                 "Animals", "<dl><dt>Grey hare</dt><dd>Small hedgehog</dd></dl><table><thead><tr><th>Owl</th>"
+                 "<th>Squirrel</th></tr></thead><tbody><tr><td>Pig</td><td>Sheep</td></tr></tbody></table>"),
 }
 
 

@@ -325,6 +325,7 @@ def test_the_contact_page_gives_the_same_advice_as_the_notice(page, base_url, la
     page.goto(url(base_url, lang, "about/contact/"))
     read = r"""(root) => [...root.querySelectorAll('a[href^="tel:"]')].map((a) => [a.getAttribute('href'),
         a.closest('li') ? a.closest('li').textContent.replace(/\s+/g, ' ').trim() : ''])"""
+    assert page.locator(".md-content .ecp-worried__numbers").count() == 1, "the contact page lists no numbers to ring"
     urgent = page.evaluate(f"() => ({read})(document.querySelector('.md-content .ecp-worried__numbers'))")
     assert page.evaluate("""() => { const h = document.getElementById('urgent'), list = document.querySelector('.md-content .ecp-worried__numbers');
         return !!(h.compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING); }"""), "the numbers are not under #urgent"

@@ -203,6 +203,12 @@ def test_a_filled_workbook_prints_whole_with_its_name_in_the_header(tab, base_ur
     tab.wait_for_timeout(200)
     name = tab.locator(".wb-name").input_value()
     assert _buttons_on_paper(tab) == []
+    # Where the page breaks fall depends on the work typed in; every heading asks to stay with
+    # what follows, wherever it lands.
+    loose = _mark(tab, """(sel) => [...document.querySelectorAll(sel)].filter((h) => h.getClientRects().length)
+        .filter((h) => getComputedStyle(h.closest('.ecp-h') || h).breakAfter !== 'avoid').map((h) => h.textContent.trim())""",
+                  ".md-content :is(h2, h3)")
+    assert loose == [], f"headings that may end a printed page: {loose}"
     n = _mark(tab, MARK_HEADINGS, ".md-content :is(h2, h3)")
     texts = _pdf_pages(tab)
     _check_frame(texts, lang, _title(tab), name)

@@ -215,7 +215,8 @@ def test_shortcut_keys_type_normally_in_other_fields(page, base_url):
 def test_mobile_header_button_opens_search(page, base_url):
     page.set_viewport_size({"width": 375, "height": 800})
     page.goto(f"{base_url}/cy/")
-    button = page.locator('.md-header__inner > label[for="__search"]')
+    # The button is a span inside Material's label: a label may take no role (ARIA in HTML).
+    button = page.locator('.md-header__inner > label[for="__search"] > [role=button]')
     assert button.get_attribute("aria-label") == "Agor chwilio"
     button.focus()
     page.keyboard.press("Enter")
@@ -227,14 +228,14 @@ def test_mobile_header_button_opens_search(page, base_url):
 def test_closed_search_is_out_of_the_tab_order_on_small_screens(page, base_url):
     page.set_viewport_size({"width": 375, "height": 800})
     page.goto(f"{base_url}/elements/change/")
-    page.focus('.md-header__inner > label[for="__search"]')
+    page.focus('.md-header__inner > label[for="__search"] > [role=button]')
     page.keyboard.press("Tab")
     assert not page.evaluate("!!document.activeElement.closest('.md-search')"), "Tab went into the closed panel"
     assert not page.evaluate("document.getElementById('__search').checked")
-    page.focus('.md-header__inner > label[for="__search"]')
+    page.focus('.md-header__inner > label[for="__search"] > [role=button]')
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")
-    assert page.evaluate("document.activeElement.matches('.md-header__inner > label[for=\"__search\"]')"), \
+    assert page.evaluate("document.activeElement.matches('.md-header__inner > label[for=\"__search\"] > [role=button]')"), \
         "Escape gives focus back to the search button"
 
 
@@ -250,11 +251,11 @@ def test_without_javascript_there_is_no_search_box(browser, base_url):
         ctx.close()
 
 
-# ------------------------------------------------- ranking, on the variant build's two small extra pages
+# ------------------------------------------------- ranking and excerpts, on the variant build's small extra pages
 
 @pytest.fixture(scope="module")
 def ranked_url(variant, browser):
-    """The variant build has two small extra pages (helpers.SEARCH_PAGES)."""
+    """The variant build has small extra pages (helpers.SEARCH_PAGES)."""
     server = SiteServer(variant)
     yield server.url
     server.close()
@@ -281,6 +282,20 @@ def test_a_mutated_form_ranks_like_its_radical(page, ranked_url):
     orders = {q: _order(page, ranked_url, q) for q in ("pysgod", "bysgod", "mhysgod")}
     assert all(len(o) == 2 for o in orders.values()), orders
     assert len({tuple(o) for o in orders.values()}) == 1, orders
+
+
+@pytest.mark.parametrize("lang,query,want", [
+    ("cy", "sgwarnog", [("lwyd", "Draenog"), ("Tylluan", "Gwiwer"), ("Mochyn", "Dafad")]),
+    ("en", "hare", [("hare", "Small"), ("Owl", "Squirrel"), ("Pig", "Sheep")]),
+])
+def test_an_excerpt_keeps_a_space_between_blocks(page, ranked_url, lang, query, want):
+    """A term and its definition, or two table cells, stay separate words in a result's excerpt."""
+    page.goto(f"{ranked_url}{'/cy' if lang == 'cy' else ''}/search-c/")
+    hrefs = open_and_type(page, query)
+    assert hrefs, query
+    excerpt = re.sub(r"\s+", " ", page.locator(".md-search-result__item .ecp-search__excerpt").first.inner_text())
+    for a, b in want:
+        assert re.search(rf"{a}\W*\s\W*{b}", excerpt), f"{a!r} and {b!r} run together in the excerpt: {excerpt!r}"
 
 
 @pytest.mark.parametrize("radical,mutated", [("graddfa", "raddfa"), ("cynllun", "gynllun"), ("plant", "blant")])

@@ -139,48 +139,54 @@
     quiet = setTimeout(() => { status.textContent = ""; }, 4000);
   }
 
-  // Material's section toggles in the side nav are focusable <label>s with only an icon: give
-  // them a role, a name (the section's title) and a state, and let Space work as well as Enter.
+  // Material's toggles are <label for="checkbox">s: a click on one opens or closes its part
+  // without JavaScript. ARIA in HTML lets a label take no role (and so no name of its own), so the
+  // button a keyboard and a screen reader use is a span inside the label that holds what the label
+  // held. A click on it is a click on the label; Enter and Space click the label too.
+  function innerButton(label) {
+    let button = label.querySelector(":scope > .ecp-toggle");
+    if (button) return button;
+    button = document.createElement("span");
+    button.className = "ecp-toggle";
+    button.append(...label.childNodes);
+    label.append(button);
+    label.removeAttribute("tabindex");
+    button.addEventListener("keydown", (event) => {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      event.preventDefault();
+      label.click();
+    });
+    return button;
+  }
+
+  // The side nav's section toggles: a button with a name (the section's title) and a state.
   // Section labels (navigation.sections) are headings on wide screens but open a panel in the
-  // small-screen drawer, where Material leaves them out of the Tab order: put them in it there.
+  // small-screen drawer, where Material leaves them out of the Tab order: a button there only.
   const drawerMode = window.matchMedia("(max-width: 76.234375em)");
   function nameNavToggles(root) {
-    root.querySelectorAll(".md-nav--primary label.md-nav__link[for][data-section]").forEach((label) => {
-      if (label.dataset.ecpSection !== undefined) return;
-      label.dataset.ecpSection = "";
-      const update = () => {
-        if (drawerMode.matches) {
-          label.tabIndex = 0;
-          label.setAttribute("role", "button");
-        } else {
-          label.removeAttribute("tabindex");
-          label.removeAttribute("role");
-        }
-      };
-      update();
-      drawerMode.addEventListener("change", update);
-    });
     root.querySelectorAll(".md-nav--primary label.md-nav__link[for]:is([tabindex], [data-section])").forEach((label) => {
       const toggle = document.getElementById(label.htmlFor);
       if (!toggle || label.dataset.ecpToggle !== undefined) return;
       label.dataset.ecpToggle = "";
-      if (label.dataset.ecpSection === undefined) label.setAttribute("role", "button");
-      if (!label.textContent.trim()) {
-        const title = root.querySelector(`[aria-labelledby="${label.id}"] > .md-nav__title`);
-        if (title) label.setAttribute("aria-label", title.textContent.trim());
-      }
+      const section = label.hasAttribute("data-section");
+      const group = root.querySelector(`[aria-labelledby="${label.id}"]`);
+      const name = label.textContent.trim() ? "" : group?.querySelector(":scope > .md-nav__title")?.textContent.trim();
+      const button = innerButton(label);
       const sync = () => {
-        if (label.getAttribute("role") === "button") label.setAttribute("aria-expanded", String(toggle.checked));
-        else label.removeAttribute("aria-expanded");
+        if (!section || drawerMode.matches) {
+          button.setAttribute("role", "button");
+          button.tabIndex = 0;
+          if (name) button.setAttribute("aria-label", name);
+          button.setAttribute("aria-expanded", String(toggle.checked));
+        } else {
+          for (const attr of ["role", "tabindex", "aria-label", "aria-expanded"]) button.removeAttribute(attr);
+        }
+        group?.setAttribute("aria-expanded", String(toggle.checked));
       };
-      drawerMode.addEventListener("change", () => setTimeout(sync));
       sync();
+      drawerMode.addEventListener("change", () => setTimeout(sync));
       toggle.addEventListener("change", sync);
       label.addEventListener("click", () => setTimeout(sync));
-      label.addEventListener("keydown", (event) => {
-        if (event.key === " ") { event.preventDefault(); toggle.click(); }
-        setTimeout(sync);
-      });
     });
   }
 
@@ -191,18 +197,15 @@
       const toggle = document.getElementById(title.htmlFor);
       if (!toggle || title.dataset.ecpToggle !== undefined) return;
       title.dataset.ecpToggle = "";
-      title.tabIndex = 0;
-      title.setAttribute("role", "button");
-      // Material already turns Enter on a focused label into a click; add Space.
-      title.addEventListener("keydown", (event) => {
-        if (event.key === " ") { event.preventDefault(); toggle.click(); }
-      });
+      const button = innerButton(title);
+      button.tabIndex = 0;
+      button.setAttribute("role", "button");
       // Going back hides this title: put focus on the first thing in the panel now on show.
       toggle.addEventListener("change", () => {
-        if (toggle.checked || document.activeElement !== title) return;
+        if (toggle.checked || document.activeElement !== button) return;
         setTimeout(() => {
           const list = title.closest(".md-nav__item")?.parentElement;
-          const next = list && [...list.querySelectorAll("a[href], label[tabindex='0']")]
+          const next = list && [...list.querySelectorAll("a[href], [role='button'][tabindex='0']")]
             .find((el) => el.getClientRects().length && getComputedStyle(el).visibility === "visible");
           if (next) next.focus();
         }, 50);

@@ -34,6 +34,12 @@ function articleText(html) {
     .replace(/&(amp|lt|gt|quot|apos|nbsp);/g, " ");
 }
 
+// Pagefind runs the words of neighbouring elements together unless the markup has a space between
+// them: two header cells read "NameRole", a <dt> and its <dd> "(not good enough)Twm". A space after
+// the end of every block (and after a line break) keeps them apart in the index and the excerpts.
+const BLOCK_END = /<\/(?:address|article|aside|blockquote|caption|dd|details|div|dl|dt|fieldset|figcaption|figure|footer|form|h[1-6]|header|legend|li|nav|ol|p|pre|section|summary|table|tbody|td|tfoot|th|thead|tr|ul)\s*>|<br\s*\/?>/gi;
+const spaced = (html) => html.replace(BLOCK_END, "$& ");
+
 const { index, errors } = await pagefind.createIndex({ rootSelector: ROOT_SELECTOR, excludeSelectors: EXCLUDE });
 if (!index) throw new Error(errors.join("\n"));
 const welsh = [];
@@ -43,7 +49,7 @@ for (const path of htmlFiles(site)) {
   if (SKIP.has(rel)) continue;
   const html = readFileSync(path, "utf8");
   if (!html.includes(ROOT_SELECTOR.replace("article.", 'class="'))) continue;
-  const added = await index.addHTMLFile({ sourcePath: rel, content: html });
+  const added = await index.addHTMLFile({ sourcePath: rel, content: spaced(html) });
   if (added.errors.length) throw new Error(`${rel}: ${added.errors.join("; ")}`);
   count += 1;
   if (/<html[^>]*\slang="cy"/.test(html)) welsh.push(...words(articleText(html)));
