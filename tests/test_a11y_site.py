@@ -182,11 +182,13 @@ def test_mobile_drawer_by_keyboard(tab, base_url, lang):
     """In the 375px drawer, Tab only reaches what is on show, the panel title goes back up, and
     sections without their own page (Practice, Tools...) can be opened from the keyboard."""
     _load(tab, url(base_url, lang, "elements/conversations/"), 375)
-    tab.click('.md-header label[for="__drawer"]')
+    tab.focus(".ecp-header__menu > [role=button]")
+    tab.keyboard.press("Enter")  # focus goes to the drawer's first item
     tab.wait_for_timeout(400)
     stops = []
-    for _ in range(12):
-        tab.keyboard.press("Tab")
+    for i in range(12):
+        if i:
+            tab.keyboard.press("Tab")
         info = tab.evaluate("""() => { const e = document.activeElement, d = document.querySelector('.md-sidebar--primary');
             if (!d.contains(e)) return null;
             const r = e.getBoundingClientRect(), dr = d.getBoundingClientRect();
@@ -208,6 +210,44 @@ def test_mobile_drawer_by_keyboard(tab, base_url, lang):
     assert sections and all(t >= 0 and r == "button" for _, t, r in sections), sections
     assert tab.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"), "focus lost after going back"
     _axe_ok(tab, f"{lang} drawer top level")
+
+
+MENU = {"en": "Menu", "cy": "Dewislen"}
+
+
+@pytest.mark.parametrize("width", [320, 768])
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_menu_opens_and_closes_by_keyboard(tab, base_url, lang, width):
+    """Below 1220px the drawer holds the site's navigation: its button is a Tab stop with a name and
+    a state, Enter opens the drawer and puts focus in it, Escape closes it and focus comes back."""
+    _load(tab, url(base_url, lang, "elements/change/"), width)
+    for _ in range(15):
+        tab.keyboard.press("Tab")
+        if tab.evaluate("!!document.activeElement.closest('.ecp-header__menu')"):
+            break
+    else:
+        pytest.fail("Tab never reaches the menu button")
+    button = tab.evaluate("""() => { const e = document.activeElement;
+        return {role: e.getAttribute('role'), name: e.getAttribute('aria-label'), expanded: e.getAttribute('aria-expanded')}; }""")
+    assert button == {"role": "button", "name": MENU[lang], "expanded": "false"}, button
+    tab.keyboard.press("Enter")
+    tab.wait_for_timeout(400)
+    assert tab.evaluate("document.getElementById('__drawer').checked"), "Enter did not open the drawer"
+    assert tab.evaluate("document.querySelector('.ecp-header__menu > .ecp-toggle').getAttribute('aria-expanded')") == "true"
+    assert tab.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"), "focus did not go into the drawer"
+    tab.keyboard.press("Tab")
+    assert tab.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"), "Tab left the drawer"
+    _axe_ok(tab, f"{lang} drawer opened by keyboard at {width}px")
+    tab.keyboard.press("Escape")
+    tab.wait_for_timeout(400)
+    assert not tab.evaluate("document.getElementById('__drawer').checked"), "Escape did not close the drawer"
+    assert tab.evaluate("!!document.activeElement.closest('.ecp-header__menu')"), "focus did not come back to the menu button"
+
+
+def test_the_menu_button_is_no_tab_stop_where_the_nav_is_shown(tab, base_url):
+    _load(tab, url(base_url, "en", "elements/change/"), 1280)
+    assert tab.evaluate("""() => { const b = document.querySelector('.ecp-header__menu > .ecp-toggle');
+        return !b.hasAttribute('role') && !b.hasAttribute('tabindex') && !b.getClientRects().length; }""")
 
 
 FOCUS_INFO = """() => { const e = document.activeElement;

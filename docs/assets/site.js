@@ -144,13 +144,16 @@
   // button a keyboard and a screen reader use is a span inside the label that holds what the label
   // held. A click on it is a click on the label; Enter and Space click the label too.
   function innerButton(label) {
-    let button = label.querySelector(":scope > .ecp-toggle");
-    if (button) return button;
-    button = document.createElement("span");
-    button.className = "ecp-toggle";
-    button.append(...label.childNodes);
-    label.append(button);
+    let button = label.querySelector(":scope > .ecp-toggle");  // the template may have put it there
+    if (button?.dataset.keys !== undefined) return button;
+    if (!button) {
+      button = document.createElement("span");
+      button.className = "ecp-toggle";
+      button.append(...label.childNodes);
+      label.append(button);
+    }
     label.removeAttribute("tabindex");
+    button.dataset.keys = "";
     button.addEventListener("keydown", (event) => {
       if (event.key !== "Enter" && event.key !== " ") return;
       event.preventDefault();
@@ -226,8 +229,46 @@
     sync();
   }
 
+  // The header's menu button opens the drawer below 1220px: a named button with its state, in the
+  // Tab order only while the drawer can be opened (on wide screens the nav is always shown).
+  function menuButton() {
+    const drawer = document.getElementById("__drawer");
+    const label = document.querySelector(".ecp-header__menu[for='__drawer']");
+    if (!drawer || !label || label.dataset.ecpToggle !== undefined) return;
+    label.dataset.ecpToggle = "";
+    const button = innerButton(label);
+    const sync = () => {
+      if (drawerMode.matches) {
+        button.setAttribute("role", "button");
+        button.tabIndex = 0;
+        button.setAttribute("aria-label", button.dataset.name);
+        button.setAttribute("aria-expanded", String(drawer.checked));
+      } else {
+        for (const attr of ["role", "tabindex", "aria-label", "aria-expanded"]) button.removeAttribute(attr);
+      }
+    };
+    // Escape closes the open drawer and gives focus back to the button.
+    document.addEventListener("keydown", (event) => {
+      if (event.key !== "Escape" || !drawer.checked || !drawerMode.matches) return;
+      label.click();
+      button.focus();
+    });
+    drawer.addEventListener("change", sync);
+    // Opened from the keyboard: focus goes to the drawer's first item, as into a dialog.
+    drawer.addEventListener("change", () => {
+      if (!drawer.checked || document.activeElement !== button) return;
+      setTimeout(() => {
+        const first = [...document.querySelectorAll(".md-sidebar--primary :is(a[href], [role='button'][tabindex='0'])")]
+          .find((el) => el.getClientRects().length && getComputedStyle(el).visibility === "visible");
+        if (first) first.focus();
+      }, 50);
+    });
+    drawerMode.addEventListener("change", sync);
+    sync();
+  }
+
   const start = () => {
-    syncLangLink(); printFrame(); addCopyLinks(document); nameNavToggles(document); focusableNavTitles(document); inertDrawer();
+    syncLangLink(); printFrame(); addCopyLinks(document); nameNavToggles(document); focusableNavTitles(document); inertDrawer(); menuButton();
   };
   if (typeof document$ !== "undefined") document$.subscribe(start); else start();
 })();
