@@ -26,6 +26,15 @@ def tab(make_tab):
         yield pg
 
 
+def _until(tab, js: str, timeout_ms: int = 3000):
+    """Poll a JS expression until it is true (wait_for_function evaluates strings, which the CSP refuses)."""
+    for _ in range(timeout_ms // 50):
+        if tab.evaluate(js):
+            return True
+        tab.wait_for_timeout(50)
+    return False
+
+
 def _open(tab, base_url, lang, width):
     tab.set_viewport_size({"width": width, "height": 900})
     tab.goto(url(base_url, lang, PAGE))
@@ -82,7 +91,7 @@ def test_crosswalk_that_cannot_fit_scrolls_in_a_focusable_region_with_its_hint(t
     _open(tab, base_url, lang, 1280)
     table = tab.locator(".ecp-crosswalk table")
     table.evaluate("t => { t.style.minWidth = '2000px'; }")
-    tab.wait_for_timeout(100)
+    _until(tab, "() => document.querySelector('.ecp-crosswalk').tabIndex === 0")
     s = tab.evaluate(STATE)
     assert s["scrolls"] and s["focusable"] and s["hint"], s
     assert s["page"] <= s["view"], "the region scrolls, not the page"
@@ -90,10 +99,9 @@ def test_crosswalk_that_cannot_fit_scrolls_in_a_focusable_region_with_its_hint(t
     region.focus()
     tab.keyboard.press("ArrowRight")
     tab.keyboard.press("ArrowRight")
-    tab.wait_for_timeout(200)
-    assert region.evaluate("r => r.scrollLeft") > 0
+    assert _until(tab, "() => document.querySelector('.ecp-crosswalk').scrollLeft > 0"), "arrow keys scroll the region"
     table.evaluate("t => { t.style.minWidth = ''; }")
-    tab.wait_for_timeout(100)
+    _until(tab, "() => document.querySelector('.ecp-crosswalk__hint').hidden")
     s = tab.evaluate(STATE)
     assert not s["scrolls"] and not s["hint"] and not s["focusable"], s
 
