@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from helpers import DOCS, LANGS, LAPTOP, PHONE, component_assets, no_axe, prefix, url
+from helpers import DOCS, LANGS, LAPTOP, PHONE, SMALL_PHONE, component_assets, no_axe, prefix, url
 from macros import strings, welsh
 from macros.model import Workbook
 
@@ -62,9 +62,20 @@ def fill_area(page, i, name, rating_dates=("2026-06-02",)):
         add_rating(page, i, date, f"Core group {n}", 3 + n, 2 + n, "The rota held")
 
 
+def fill_date(form, day, month, year):
+    """Type into the date input's three boxes, as a reader would."""
+    for part, value in (("day", day), ("month", month), ("year", year)):
+        form.locator(f"input[name=date-{part}]").fill(value)
+
+
+def date_boxes(form) -> list[str]:
+    return [form.locator(f"input[name=date-{part}]").input_value() for part in ("day", "month", "year")]
+
+
 def add_rating(page, i, date, meeting, family, pros, moved):
     form = area(page, i).locator(".wb-rate")
-    form.locator("input[name=date]").fill(date)
+    year, month, day = date.split("-")
+    fill_date(form, str(int(day)), str(int(month)), year)
     form.locator("input[name=meeting]").fill(meeting)
     form.locator("select[name=family]").select_option(str(family))
     form.locator("select[name=professionals]").select_option(str(pros))
@@ -292,23 +303,41 @@ def test_delete_this_and_delete_all_confirm_first(page, base_url, lang):
     no_leaks(page)
 
 
+def shown_errors(form) -> dict:
+    """The GOV.UK errors on a rating form: the summary's links, the message beside each field (without
+    its hidden "Error:" prefix) and the names of the boxes marked invalid."""
+    return form.evaluate("""f => ({
+      summary: f.querySelector('.wb-error-summary').hidden ? null
+        : [...f.querySelectorAll('.wb-error-summary a')].map((a) => a.textContent),
+      inline: [...f.querySelectorAll('.wb-error-message')].filter((p) => !p.hidden).map((p) => p.lastElementChild.textContent),
+      invalid: [...f.querySelectorAll('[aria-invalid=true]')].map((e) => e.name),
+      focused: document.activeElement.classList.contains('wb-error-summary') && f.contains(document.activeElement) })""")
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_rating_form_messages_are_in_the_page_language(page, base_url, lang):
-    # Not the browser's own bubbles ("Please fill out this field." on a Welsh page).
+    # GOV.UK errors in the page's language, not the browser's own bubbles ("Please fill out this
+    # field." on a Welsh page): a summary that takes focus, and each message beside its field.
     open_workbook(page, base_url, lang)
     form = area(page, 0).locator(".wb-rate")
     form.locator("button[type=submit]").click()
-    message = lambda sel: form.locator(sel).evaluate("el => el.validationMessage")  # noqa: E731
-    assert message("input[name=date]") == strings.t("form.date_missing", lang)
-    form.locator("input[name=date]").fill("2026-06-02")
-    form.locator("button[type=submit]").click()
-    assert message("input[name=date]") == ""
-    assert message("select[name=family]") == strings.t("form.family_missing", lang)
+    missing = [strings.t(k, lang) for k in ("form.date_missing", "form.family_missing", "form.professionals_missing")]
+    got = shown_errors(form)
+    assert got["summary"] == missing and got["inline"] == missing and got["focused"], got
+    assert got["invalid"] == ["date-day", "date-month", "date-year", "family", "professionals"]
+    assert page.locator(".wb-error-summary h4").first.inner_text() == w("error_title", lang)
+    fill_date(form, "2", "6", "2026")
     form.locator("select[name=family]").select_option("3")
     form.locator("button[type=submit]").click()
-    assert message("select[name=professionals]") == strings.t("form.professionals_missing", lang)
+    got = shown_errors(form)
+    assert got["summary"] == got["inline"] == [strings.t("form.professionals_missing", lang)], got
+    assert got["invalid"] == ["professionals"]
     assert stored(page) is None or not any(a["ratings"] for b in json.loads(stored(page))["books"].values()
                                            for a in b["areas"])
+    form.locator("select[name=professionals]").select_option("2")
+    form.locator("button[type=submit]").click()
+    assert current(page)["areas"][0]["ratings"][0]["date"] == "2026-06-02"
+    assert shown_errors(area(page, 0).locator(".wb-rate"))["summary"] is None
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -352,7 +381,7 @@ def test_chart_has_its_table(page, base_url, lang, axe):
     # Edit a rating in place.
     rows.nth(0).locator("[data-act=edit-rating]").click()
     form = a.locator(".wb-rate")
-    assert form.locator("input[name=date]").input_value() == "2026-06-02"
+    assert date_boxes(form) == ["2", "6", "2026"]
     form.locator("select[name=family]").select_option("9")
     form.locator("button[type=submit]").click()
     assert table.locator("tbody tr").nth(0).locator("td").nth(2).inner_text() == "9"
@@ -447,7 +476,7 @@ def test_keyboard_reaches_every_control(page, base_url, lang):
         page.keyboard.press("Tab")
         seen.add(page.evaluate("(e => e.dataset.act || e.dataset.k || e.dataset.sk || e.name || e.className)(document.activeElement)"))
     for control in ("new", "export", "print", "print-blank", "delete", "delete-all", "name", "not_good_enough",
-                    "add-step", "date", "family", "professionals", "remove-area", "add-area"):
+                    "add-step", "date-day", "date-month", "date-year", "family", "professionals", "remove-area", "add-area"):
         assert control in seen, (control, seen)
     # Enter on "Add a step" adds a step and focuses it.
     page.locator("[data-act=add-step]").focus()
@@ -598,3 +627,168 @@ def test_charts_and_tables_fit_a_phone_in_every_case_study_and_the_workbook(page
         assert page.locator(".md-content svg[role=img] text").count() > 0
         assert page.evaluate(OVERLAPS) == [], f"{lang} workbook at {width}px"
         assert page.evaluate(SCROLL_BOXES) == [], f"{lang} workbook at {width}px"
+
+
+# ------------------------------------------------------- the date input, errors, warning buttons
+
+def start_from_example(page, base_url, lang, width=LAPTOP):
+    """The workbook with a case's worked example in it (areas, steps and ratings)."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(url(base_url, lang, "case-studies/teulu-hughes/steps/"))
+    page.wait_for_selector('[data-module="steps-workbook-example"][data-ready]')
+    page.locator("[data-act=start-example]").click()
+    page.wait_for_url(re.compile(r"/steps/workbook/$"))
+    page.wait_for_selector(READY)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_rating_date_is_a_govuk_date_input(page, base_url, lang):
+    """A fieldset with a legend and a hint, then three labelled text boxes (Day, Month, Year) that
+    bring up the number keypad, sized for 2, 2 and 4 characters; no browser date picker anywhere."""
+    open_workbook(page, base_url, lang)
+    assert page.locator(".wb input[type=date]").count() == 0
+    form = area(page, 0).locator(".wb-rate")
+    group = form.locator("fieldset.wb-date")
+    assert group.count() == 1
+    assert group.locator("legend").inner_text() == w("date_legend", lang)
+    hint = group.locator(".wb-hint")
+    assert hint.inner_text() == w("date_hint", lang)
+    assert hint.get_attribute("id") in group.get_attribute("aria-describedby").split()
+    widths = {}
+    for part in ("day", "month", "year"):
+        box = group.locator(f"input[name=date-{part}]")
+        assert box.get_attribute("type") == "text" and box.get_attribute("inputmode") == "numeric"
+        label = group.locator(f"label[for='{box.get_attribute('id')}']")
+        assert label.inner_text() == w(part, lang)
+        widths[part] = box.bounding_box()["width"]
+    assert widths["day"] == widths["month"] < widths["year"] < 2 * widths["day"], widths
+    assert 30 < widths["day"] < 80, widths
+    no_leaks(page)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_wrong_date_says_which_part_and_keeps_what_was_typed(page, base_url, lang):
+    open_workbook(page, base_url, lang)
+    page.locator(".wb-name").fill("Teulu Jones")
+    area(page, 0).locator("[data-k=name]").fill("Oedolyn sobr")
+    form = area(page, 0).locator(".wb-rate")
+    fill_date(form, "31", "", "2026")
+    form.locator("input[name=meeting]").fill("Core group 2")
+    form.locator("select[name=family]").select_option("4")
+    form.locator("select[name=professionals]").select_option("3")
+    form.locator("textarea[name=moved]").fill("The rota held")
+
+    def submit_and_expect(key, marked):
+        form.locator("button[type=submit]").click()
+        got = shown_errors(form)
+        assert got["summary"] == got["inline"] == [strings.t(key, lang)] and got["focused"], (key, got)
+        assert got["invalid"] == [f"date-{p}" for p in marked], (key, got)
+        # Everything the reader typed is still there, and nothing was saved.
+        assert form.locator("input[name=meeting]").input_value() == "Core group 2"
+        assert form.locator("select[name=family]").input_value() == "4"
+        assert form.locator("textarea[name=moved]").input_value() == "The rota held"
+        assert area(page, 0).locator("[data-k=name]").input_value() == "Oedolyn sobr"
+        assert current(page)["areas"][0]["ratings"] == [] and current(page)["name"] == "Teulu Jones"
+
+    submit_and_expect("form.date_missing_month", ["month"])
+    assert date_boxes(form) == ["31", "", "2026"]
+    # The summary's link takes the reader to the box to fix.
+    form.locator(".wb-error-summary a").click()
+    assert page.evaluate("document.activeElement.name") == "date-month"
+    form.locator("input[name=date-month]").fill("2")
+    submit_and_expect("form.date_invalid", ["day"])  # 31 February
+    fill_date(form, "28", "2", "26")
+    submit_and_expect("form.date_year_digits", ["year"])
+    fill_date(form, "28", "2", "1850")
+    submit_and_expect("form.date_year_range", ["year"])
+    fill_date(form, "", "", "2026")
+    submit_and_expect("form.date_missing_day_month", ["day", "month"])
+    fill_date(form, "28", "2", "2026")
+    form.locator("button[type=submit]").click()
+    assert current(page)["areas"][0]["ratings"] == [
+        {"date": "2026-02-28", "meeting": "Core group 2", "family": 4, "professionals": 3, "moved": "The rota held"}]
+    assert shown_errors(area(page, 0).locator(".wb-rate")) == {"summary": None, "inline": [], "invalid": [], "focused": False}
+    no_leaks(page)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_date_typed_in_three_boxes_is_stored_and_exported_as_iso(page, base_url, lang):
+    """7 / 3 / 2026 is kept and exported as 2026-03-07, so files from before the date input still
+    import; editing a rating puts its date back into the three boxes."""
+    open_workbook(page, base_url, lang)
+    page.locator(".wb-name").fill("Dates")
+    form = area(page, 0).locator(".wb-rate")
+    fill_date(form, "7", "03", " 2026 ")
+    form.locator("select[name=family]").select_option("5")
+    form.locator("select[name=professionals]").select_option("4")
+    form.locator("button[type=submit]").click()
+    assert current(page)["areas"][0]["ratings"][0]["date"] == "2026-03-07"
+    _, exported = export(page)
+    assert exported["areas"][0]["ratings"][0]["date"] == "2026-03-07"
+    older = _rating(date="2025-11-30")
+    answer_dialogs(page, accept=True)
+    import_bytes(page, json.dumps(older).encode())
+    expect(page.locator(".wb-status")).to_have_text(w("imported", lang, name="Imported"))
+    assert current(page) == older
+    area(page, 0).locator("[data-act=edit-rating]").click()
+    assert date_boxes(area(page, 0).locator(".wb-rate")) == ["30", "11", "2025"]
+    area(page, 0).locator(".wb-rate button[type=submit]").click()
+    assert current(page) == {**older, "updated": current(page)["updated"]}
+    import_bytes(page, json.dumps(exported).encode())
+    expect(page.locator(".wb-status")).to_have_text(w("imported", lang, name="Dates"))
+    assert current(page) == exported
+    no_leaks(page)
+
+
+DANGER = ("delete", "delete-all", "remove-area", "remove-step", "remove-rating")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_destructive_buttons_are_warning_buttons_set_apart(page, base_url, lang):
+    """Delete, Delete all, Remove (area, step, rating) are the site's warning buttons, and at 1280px
+    none shares a row with another kind of button: each is below the others, with space between."""
+    start_from_example(page, base_url, lang)
+    area(page, 0).locator("[data-act=add-step]").click()
+    buttons = page.evaluate("""() => [...document.querySelectorAll('[data-module=steps-workbook] .wb-app button')]
+      .filter((b) => b.checkVisibility()).map((b) => { const r = b.getBoundingClientRect();
+        return {act: b.dataset.act, danger: b.classList.contains('wb-danger'), bg: getComputedStyle(b).backgroundColor,
+                top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right}; })""")
+    warning = page.evaluate("""() => { const b = document.createElement('button'); b.className = 'md-button ecp-button--warning';
+      document.querySelector('.md-typeset').append(b); const c = getComputedStyle(b).backgroundColor; b.remove(); return c; }""")
+    danger = [b for b in buttons if b["act"] in DANGER]
+    assert {b["act"] for b in danger} == set(DANGER)
+    assert all(b["danger"] and b["bg"] == warning for b in danger), [b for b in danger if not b["danger"]]
+    others = [b for b in buttons if b["act"] not in DANGER]
+    assert others and not [b for b in others if b["danger"]]
+    for d in danger:
+        for o in others:
+            apart = o["bottom"] + 8 <= d["top"] or o["top"] >= d["bottom"] + 8
+            assert apart, f"{d['act']} shares a row with {o['act']}: {d} / {o}"
+    no_leaks(page)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_remove_step_and_rating_still_work(page, base_url, lang):
+    start_from_example(page, base_url, lang)
+    before = current(page)["areas"][0]
+    dialogs = answer_dialogs(page, accept=True)
+    area(page, 0).locator("[data-act=remove-step]").first.click()
+    area(page, 0).locator("[data-act=remove-rating]").first.click()
+    after = current(page)["areas"][0]
+    assert after["steps"] == before["steps"][1:]
+    assert len(after["ratings"]) == len(before["ratings"]) - 1 and len(dialogs) == 1
+    no_leaks(page)
+
+
+@pytest.mark.parametrize("width", [SMALL_PHONE, LAPTOP])
+@pytest.mark.parametrize("lang", LANGS)
+def test_axe_clean_with_an_example_and_with_a_date_error(page, base_url, axe, lang, width):
+    start_from_example(page, base_url, lang, width)
+    no_axe(axe, page, f"{lang} workbook with an example at {width}px")
+    form = area(page, 0).locator(".wb-rate")
+    fill_date(form, "31", "", "2026")
+    form.locator("button[type=submit]").click()
+    assert shown_errors(form)["summary"] == [strings.t("form.date_missing_month", lang), strings.t("form.family_missing", lang),
+                                             strings.t("form.professionals_missing", lang)]
+    no_axe(axe, page, f"{lang} workbook with a date error at {width}px")
+    no_leaks(page)

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { FORMAT, KEY, LIMITS, add, emptyWorkbook, fileName, load, parse, save, validDate, validate } from "../../macros/components/steps-workbook/store.js";
+import { FORMAT, KEY, LIMITS, add, dateFromParts, dateParts, emptyWorkbook, fileName, load, parse, save, validDate, validate } from "../../macros/components/steps-workbook/store.js";
 import { PREFIX } from "../../macros/components/common/storage.js";
 
 const STORED = "ecp:workbooks";
@@ -187,4 +187,31 @@ test("every path the validator reports is said in words", () => {
     assert.match(sayPath(name, wn), new RegExp(`<unknown ${name}>`), name);
     assert.match(sayPath(`areas.1.ratings.1.${name}`, wn), new RegExp(`<unknown ${name}>`), name);
   }
+});
+
+test("the date input's three boxes give an ISO date, or say which part is wrong", () => {
+  assert.deepEqual(dateFromParts("7", "3", "2026"), { ok: true, value: "2026-03-07" });
+  assert.deepEqual(dateFromParts(" 07 ", "03", "2026"), { ok: true, value: "2026-03-07" });
+  assert.deepEqual(dateFromParts("29", "2", "2028"), { ok: true, value: "2028-02-29" });
+  const wrong = (d, m, y, code, parts) => assert.deepEqual(dateFromParts(d, m, y), { ok: false, code, parts }, `${d}/${m}/${y}`);
+  wrong("", "", "", "missing", ["day", "month", "year"]);
+  wrong("31", "", "2026", "missing_month", ["month"]);
+  wrong("", "", "2026", "missing_day_month", ["day", "month"]);
+  wrong("1", "", "", "missing_month_year", ["month", "year"]);
+  wrong("", "4", "", "missing_day_year", ["day", "year"]);
+  wrong("3", "4", "", "missing_year", ["year"]);
+  wrong("x", "4", "2026", "invalid", ["day"]);
+  wrong("1", "4", "26", "year_digits", ["year"]);
+  wrong("1", "4", "1899", "year_range", ["year"]);
+  wrong("1", "13", "2026", "invalid", ["month"]);
+  wrong("31", "2", "2026", "invalid", ["day"]);
+  wrong("0", "2", "2026", "invalid", ["day"]);
+  wrong("29", "2", "2026", "invalid", ["day"]);
+  // Every date it accepts is one the file format accepts.
+  for (const [d, m, y] of [["1", "1", "1900"], ["31", "12", "2199"], ["15", "6", "2026"]]) assert.ok(validDate(dateFromParts(d, m, y).value));
+});
+
+test("a stored date goes back into the three boxes", () => {
+  assert.deepEqual(dateParts("2026-03-07"), ["7", "3", "2026"]);
+  assert.deepEqual(dateParts("nonsense"), ["", "", ""]);
 });

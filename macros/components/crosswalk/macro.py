@@ -68,6 +68,12 @@ def load() -> Crosswalk:
     return _load(FILE.stat().st_mtime_ns)
 
 
+def columns_with_content(cw: Crosswalk) -> list[Column]:
+    """The models that give a term in at least one row: a model the sources say nothing about
+    would be a column of empty cells, so the table leaves it out (the page says why)."""
+    return [c for c in cw.columns if any(c.id in row.cells for row in cw.rows)]
+
+
 def rows_for_terms() -> dict[str, str]:
     """Glossary term id -> its row id on the crosswalk page."""
     return {term: row.id for row in load().rows for term in row.glossary}
@@ -77,4 +83,4 @@ def register(env):
     @env.macro
     def crosswalk() -> str:
         cw = load()
-        return here(env).render("crosswalk", columns=cw.columns, rows=cw.rows)
+        return here(env).render("crosswalk", columns=columns_with_content(cw), rows=cw.rows)

@@ -1,11 +1,10 @@
 // The Steps to Change workbook. Kept in localStorage only; nothing is sent anywhere.
 // All UI text comes from the page (the root's data-strings); user text is set with .value or
 // .textContent only, never as HTML.
-import { LIMITS, add, emptyArea, emptyWorkbook, fileName, load, parse, save, validDate, validate } from "./store.js";
+import { LIMITS, add, dateFromParts, dateParts, emptyArea, emptyWorkbook, fileName, load, parse, save, validate } from "./store.js";
 import { byDate, chart, formatDate, unquote } from "./chart.js";
 import { describe } from "./errors.js";
 import { fill } from "../common/fill.js";
-import { formMessages } from "../common/form-messages.js";
 import { count, plural } from "../common/welsh.js";
 import { start, strings } from "../common/start.js";
 
@@ -13,8 +12,7 @@ const grow = CSS.supports && CSS.supports("field-sizing", "content")
   ? () => {} : (t) => { if (t.tagName === "TEXTAREA") { t.style.height = "auto"; t.style.height = `${t.scrollHeight + 2}px`; } };
 
 function init(root) {
-  const w = strings(root);
-  formMessages(root);
+  const w = strings(root), msg = JSON.parse(root.dataset.formStrings || "{}");
   const lang = root.dataset.lang;
   const $ = (sel, r = root) => r.querySelector(sel);
   const app = $(".wb-app"), areasEl = $(".wb-areas"), alertEl = $(".wb-alert"), statusEl = $(".wb-status");
@@ -63,9 +61,9 @@ function init(root) {
       });
       const cell = tr.cells[5];
       cell.className = "wb-act-col";
-      for (const [act, label, aria] of [["edit-rating", w.edit, w.edit_rating], ["remove-rating", w.remove, w.remove_rating]]) {
+      for (const [act, label, aria, kind] of [["edit-rating", w.edit, w.edit_rating, ""], ["remove-rating", w.remove, w.remove_rating, " wb-danger"]]) {
         const b = document.createElement("button");
-        Object.assign(b, { type: "button", className: "wb-btn wb-small", textContent: label });
+        Object.assign(b, { type: "button", className: `wb-btn wb-small${kind}`, textContent: label });
         b.dataset.act = act; b.dataset.r = r.k;
         b.setAttribute("aria-label", fill(aria, { date }));
         cell.append(b);
@@ -168,17 +166,54 @@ function init(root) {
     else if (e.target === fileIn && fileIn.files[0]) importFile(fileIn.files[0]);
   });
 
+  // GOV.UK errors: a summary at the top of the form (focused, each message a link to its field)
+  // and the same message above the field, whose boxes are marked. Nothing the reader typed is lost.
+  function showErrors(form, errors) {
+    const summary = $(".wb-error-summary", form), list = $("ul", summary);
+    form.querySelectorAll("[data-error]").forEach((group) => {
+      const on = errors.find((x) => x.group === group.dataset.error), note = $(".wb-error-message", group);
+      group.classList.toggle("wb-field--error", !!on);
+      note.hidden = !on;
+      note.lastElementChild.textContent = on ? on.text : "";
+      group.querySelectorAll("input, select").forEach((el) => {
+        const bad = !!on && on.fields.includes(el);
+        el.classList.toggle("wb-input--error", bad);
+        if (bad) el.setAttribute("aria-invalid", "true"); else el.removeAttribute("aria-invalid");
+      });
+      const described = $(group.dataset.error === "date" ? "fieldset" : "select", group);
+      described.dataset.hint ??= described.getAttribute("aria-describedby") || "";
+      const ids = [described.dataset.hint, on ? note.id : ""].filter(Boolean).join(" ");
+      if (ids) described.setAttribute("aria-describedby", ids); else described.removeAttribute("aria-describedby");
+    });
+    list.replaceChildren(...errors.map((x) => {
+      const li = document.createElement("li"), link = document.createElement("a");
+      link.href = `#${x.fields[0].id}`;
+      link.textContent = x.text;
+      link.addEventListener("click", (ev) => { ev.preventDefault(); x.fields[0].focus(); });
+      li.append(link);
+      return li;
+    }));
+    summary.hidden = !errors.length;
+    if (errors.length) summary.focus();
+  }
+
   app.addEventListener("submit", (e) => {
     const form = e.target.closest(".wb-rate");
     if (!form) return;
     e.preventDefault();
     const i = +form.closest("[data-area]").dataset.area, a = book().areas[i], f = form.elements;
-    const r = { date: f.date.value, meeting: f.meeting.value, family: +f.family.value, professionals: +f.professionals.value, moved: f.moved.value };
-    if (!validDate(r.date) || !(r.family >= 1 && r.professionals >= 1)) return;
+    const box = { day: f["date-day"], month: f["date-month"], year: f["date-year"] };
+    const date = dateFromParts(box.day.value, box.month.value, box.year.value);
+    const errors = [];
+    if (!date.ok) errors.push({ group: "date", text: msg[`date_${date.code}`], fields: date.parts.map((k) => box[k]) });
+    for (const k of ["family", "professionals"]) if (!f[k].value) errors.push({ group: k, text: msg[`${k}_missing`], fields: [f[k]] });
+    showErrors(form, errors);
+    if (errors.length) return;
+    const r = { date: date.value, meeting: f.meeting.value, family: +f.family.value, professionals: +f.professionals.value, moved: f.moved.value };
     if (form.dataset.edit !== undefined) a.ratings[+form.dataset.edit] = r;
     else if (a.ratings.length < LIMITS.ratings) a.ratings.push(r);
     store();
-    render(`#wb-a${i}-rdate`);
+    render(`#wb-a${i}-rdate-day`);
     say(w.saved);
   });
 
@@ -231,13 +266,14 @@ function init(root) {
       if (!confirm(fill(w.confirm_remove_rating, { date: formatDate(r.date, w) }))) return;
       a.ratings.splice(+btn.dataset.r, 1);
       store();
-      render(`#wb-a${i}-rdate`);
+      render(`#wb-a${i}-rdate-day`);
     } else if (act === "edit-rating") {
       const r = a.ratings[+btn.dataset.r], form = $(".wb-rate", sec), f = form.elements;
       form.dataset.edit = btn.dataset.r;
-      for (const k of ["date", "meeting", "family", "professionals", "moved"]) f[k].value = r[k];
+      for (const k of ["meeting", "family", "professionals", "moved"]) f[k].value = r[k];
+      [f["date-day"].value, f["date-month"].value, f["date-year"].value] = dateParts(r.date);
       $("[type=submit]", form).textContent = w.save_rating;
-      f.date.focus();
+      f["date-day"].focus();
     }
   });
 

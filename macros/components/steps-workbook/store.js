@@ -45,6 +45,34 @@ export function validDate(v) {
   return y >= 1900 && y <= 2199 && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
+const PARTS = ["day", "month", "year"];
+
+/** The date typed into the three boxes of a date input (GOV.UK pattern), as stored: "YYYY-MM-DD".
+ *  Returns {ok: true, value} or {ok: false, code, parts}; parts are the boxes that are wrong and
+ *  code says how: "missing" (all empty), "missing_day", "missing_month_year", ... (those empty),
+ *  "year_digits" (not 4 numbers), "year_range" (outside 1900 to 2199), "invalid" (no such date). */
+export function dateFromParts(day, month, year) {
+  const v = [day, month, year].map((x) => String(x ?? "").trim());
+  const empty = PARTS.filter((_, k) => !v[k]);
+  if (empty.length === 3) return { ok: false, code: "missing", parts: PARTS };
+  if (empty.length) return { ok: false, code: `missing_${empty.join("_")}`, parts: empty };
+  const notNumber = PARTS.filter((_, k) => !/^\d+$/.test(v[k]));
+  if (notNumber.length) return { ok: false, code: "invalid", parts: notNumber };
+  const [d, m, y] = v.map(Number);
+  if (v[2].length !== 4) return { ok: false, code: "year_digits", parts: ["year"] };
+  if (y < 1900 || y > 2199) return { ok: false, code: "year_range", parts: ["year"] };
+  if (m < 1 || m > 12) return { ok: false, code: "invalid", parts: ["month"] };
+  const value = `${v[2]}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+  if (d < 1 || d > 31 || !validDate(value)) return { ok: false, code: "invalid", parts: ["day"] };
+  return { ok: true, value };
+}
+
+/** A stored date's three boxes: "2026-03-07" -> ["7", "3", "2026"]. */
+export const dateParts = (iso) => {
+  const m = DATE.exec(iso || "");
+  return m ? [String(+m[3]), String(+m[2]), m[1]] : ["", "", ""];
+};
+
 /** Check a parsed file. Returns {ok: true, value} (a fresh copy holding only known fields)
  *  or {ok: false, code, path}; code is "format", "version" or "field". */
 export function validate(data) {
