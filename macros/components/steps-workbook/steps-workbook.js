@@ -8,7 +8,7 @@ import { start, strings } from "../common/start.js";
 
 // Loaded when first needed, so a first visit (nothing saved yet) fetches none of them: chart.js
 // (and welsh.js with it) once the workbook shown has a rating, errors.js when an import fails,
-// welsh.js (which words "Delete all 2 workbooks?") once there is something saved to delete.
+// welsh.js (which words "Delete all 2 workbooks?") with a saved workbook, or when asked to delete all.
 let charts = null; // chart.js, once loaded
 const loadCharts = () => import("./chart.js").then((m) => { charts = m; return m; });
 let words = null; // welsh.js, once loaded
@@ -34,11 +34,10 @@ function init(root) {
   const areaLabel = (a, i) => a.name.trim() || fill(w.area, { n: i + 1 });
   const say = (msg) => { alertEl.textContent = ""; statusEl.textContent = msg; };
   const fresh = () => add(state, emptyWorkbook(fill(w.default_name, { n: Object.keys(state.books).length + 1 }), lang));
-  if (Object.keys(state.books).length) loadWords().catch(() => {});
+  const saved = Object.keys(state.books).length > 0;
   if (!state.current) { const first = Object.keys(state.books)[0]; if (first) state.current = first; else fresh(); }
 
   function store(touch = true) {
-    loadWords().catch(() => {});
     if (touch) book().updated = new Date().toISOString();
     const ok = save(state);
     if (!ok) { alertEl.textContent = w.storage_error; savedEl.textContent = ""; } else savedEl.textContent = w.saved;
@@ -260,7 +259,8 @@ function init(root) {
   addEventListener("afterprint", () => delete document.documentElement.dataset.wbPrint);
   app.hidden = false;
   render();
-  return drawing; // while chart.js loads, the root is ready once the ratings are drawn
+  // Ready once chart.js has drawn the ratings and, for saved workbooks, welsh.js is here.
+  return Promise.all([drawing, saved && loadWords().catch(() => {})]);
 }
 
 start("steps-workbook", init);
