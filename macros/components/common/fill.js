@@ -6,7 +6,7 @@
 // A Phrase brings its own rule (phrase.after(word)), so this file imports nothing: welsh.js and its
 // table load only on pages whose scripts compose dates or counts.
 const pageLang = () => (globalThis.document?.documentElement?.lang === "cy" ? "cy" : "en");
-const isPhrase = (value) => typeof value?.after === "function" && typeof value.text === "string";
+const isPhrase = (value) => typeof value?.after === "function";
 
 export function fill(template, values = {}, lang = pageLang()) {
   const text = String(template ?? "");
