@@ -43,7 +43,7 @@ def _environment() -> jinja2.Environment:
         grid_steps=views.grid_steps, report_sections=views.report_sections, chart=views.chart,
         working_days_between=views.working_days_between, first_core_group_ratings=views.first_core_group_ratings,
         example_workbook=views.example_workbook, categories=views.categories, date_list=views.date_list,
-        json_attr=json_attr,
+        json_attr=json_attr, month_names=lambda lang: welsh.rules()["months"][lang],
         DOMAINS=[d.value for d in Domain], KINDS=KINDS,
     )
     return env

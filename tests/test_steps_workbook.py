@@ -83,6 +83,12 @@ def add_rating(page, i, date, meeting, family, pros, moved):
     form.locator("button[type=submit]").click()
 
 
+def delete_all(page):
+    """Click "Delete all" and wait for its question: the words of it (welsh.js) may load first."""
+    with page.expect_event("dialog"):
+        page.locator("[data-act=delete-all]").click()
+
+
 def stored(page):
     return page.evaluate("localStorage.getItem('ecp:workbooks')")
 
@@ -159,7 +165,7 @@ def test_export_clear_import_identical(page, base_url, lang):
     Workbook.model_validate(first)  # the browser's export is valid for the Python model too
 
     answer_dialogs(page, accept=True)
-    page.locator("[data-act=delete-all]").click()
+    delete_all(page)
     assert stored(page) is None
     assert area(page, 0).locator("[data-k=name]").input_value() == ""
 
@@ -287,7 +293,7 @@ def test_delete_this_and_delete_all_confirm_first(page, base_url, lang):
     page.locator(".wb-name").fill("Two")
     dialogs = answer_dialogs(page, accept=False)
     page.locator("[data-act=delete]").click()
-    page.locator("[data-act=delete-all]").click()
+    delete_all(page)
     assert dialogs == [w("confirm_delete", lang, name="Two"),
                        w("confirm_delete_all", lang, workbooks=welsh.count(2, "workbook", lang))]
     assert len(json.loads(stored(page))["books"]) == 2
@@ -295,7 +301,7 @@ def test_delete_this_and_delete_all_confirm_first(page, base_url, lang):
     page.locator("[data-act=delete]").click()
     assert [b["name"] for b in json.loads(stored(page))["books"].values()] == ["One"]
     assert page.locator(".wb-name").input_value() == "One"
-    page.locator("[data-act=delete-all]").click()
+    delete_all(page)
     # One workbook left: the question is about it, not "all 1 workbooks".
     assert dialogs[-1] == strings.plural("workbook.confirm_delete_all", 1, lang)
     assert stored(page) is None

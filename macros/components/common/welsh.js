@@ -54,9 +54,12 @@ export function after(trigger, phrase) {
 }
 
 // Composed text whose first word follows the grammar around it (a date, a count).
+// It carries its own mutation rule (after()), so fill.js needs nothing from this module and a page
+// that only fills plain values never loads it or the rules table.
 export class Phrase {
   constructor(text) { this.text = String(text); }
   toString() { return this.text; }
+  after(trigger) { return after(trigger, this.text); }
 }
 
 export function date(d, lang) {

@@ -2,12 +2,14 @@
 // Strings come from data-strings; answers from each fieldset's data-accepted. Saved under
 // ecp:exercise:<case study> (data-key), one state for both languages (statement ids are the same in each).
 import { fill } from "../common/fill.js";
-import { dayMonthYear } from "../common/welsh.js";
 import { start, strings } from "../common/start.js";
 import { readShared, remove, write } from "../common/storage.js";
 
 function init(root) {
   const S = strings(root);
+  // Month names from the site's Welsh table (welsh.yml), written into the page by the build: not
+  // every browser knows Welsh dates, and the page then needs no welsh.js for one date.
+  const MONTHS = JSON.parse(root.dataset.months || "[]");
   const key = root.dataset.key;
   const form = root.querySelector("[data-grid-form]");
   const sets = [...root.querySelectorAll("[data-statement]")];
@@ -99,7 +101,8 @@ function init(root) {
       root.querySelector(`[data-printnotes="${ta.dataset.notes}"]`).textContent = ta.value;
     });
     const date = root.querySelector("[data-date]");
-    date.textContent = String(dayMonthYear(new Date())); // from the Welsh table: not every browser knows Welsh dates
+    const d = new Date();
+    date.textContent = `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}`; // as welsh.js dayMonthYear()
   }
 
   // Restore.

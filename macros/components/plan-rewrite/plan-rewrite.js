@@ -2,7 +2,6 @@
 // and "Print this rewrite", which prints one rewrite as a one-page handout.
 // The filter is kept in the address (?theme=alcohol) so a mentor can send a filtered link.
 import { fill } from "../common/fill.js";
-import { count } from "../common/welsh.js";
 import { start, strings } from "../common/start.js";
 
 function initGallery(root) {
@@ -19,7 +18,10 @@ function initGallery(root) {
       item.hidden = !show;
       if (show) shown += 1;
     }
-    if (announce) status.textContent = fill(words.showing, { shown, rewrites: count(items.length, "rewrite") });
+    // welsh.js words the count, loaded only once there is a filter to announce.
+    if (announce) import("../common/welsh.js").then(({ count }) => {
+      status.textContent = fill(words.showing, { shown, rewrites: count(items.length, "rewrite") });
+    });
   }
   fieldset.addEventListener("change", (event) => {
     const theme = event.target.value;

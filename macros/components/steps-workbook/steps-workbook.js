@@ -2,11 +2,18 @@
 // All UI text comes from the page (the root's data-strings); user text is set with .value or
 // .textContent only, never as HTML.
 import { LIMITS, add, dateFromParts, dateParts, emptyArea, emptyWorkbook, fileName, load, parse, save, validate } from "./store.js";
-import { byDate, chart, formatDate, unquote } from "./chart.js";
-import { describe } from "./errors.js";
 import { fill } from "../common/fill.js";
-import { count, plural } from "../common/welsh.js";
 import { start, strings } from "../common/start.js";
+
+// Loaded when first needed, so a first visit (nothing saved yet) fetches none of them: chart.js
+// (and welsh.js with it) once the workbook shown has a rating, errors.js when an import fails,
+// welsh.js (which words "Delete all 2 workbooks?") with a saved workbook, or when asked to delete all.
+let charts = null; // chart.js, once loaded
+const loadCharts = () => import("./chart.js").then((m) => { charts = m; return m; });
+let words = null; // welsh.js, once loaded
+let wordsLoading = null;
+const loadWords = () => (wordsLoading ||= import("../common/welsh.js").then((m) => { words = m; return m; },
+  (e) => { wordsLoading = null; throw e; }));
 
 const grow = CSS.supports && CSS.supports("field-sizing", "content")
   ? () => {} : (t) => { if (t.tagName === "TEXTAREA") { t.style.height = "auto"; t.style.height = `${t.scrollHeight + 2}px`; } };
@@ -20,10 +27,12 @@ function init(root) {
   const fileIn = $(".wb-import"), printName = $(".wb-print-name"), addArea = $("[data-act=add-area]");
   const tplArea = $(".wb-tpl-area").content, tplStep = $(".wb-tpl-step").content;
   let state = load();
+  let drawing = null; // chart.js on its way to draw the first ratings
   const book = () => state.books[state.current];
   const areaLabel = (a, i) => a.name.trim() || fill(w.area, { n: i + 1 });
   const say = (msg) => { alertEl.textContent = ""; statusEl.textContent = msg; };
   const fresh = () => add(state, emptyWorkbook(fill(w.default_name, { n: Object.keys(state.books).length + 1 }), lang));
+  const saved = Object.keys(state.books).length > 0;
   if (!state.current) { const first = Object.keys(state.books)[0]; if (first) state.current = first; else fresh(); }
 
   function store(touch = true) {
@@ -47,6 +56,9 @@ function init(root) {
     $(".wb-table-wrap", sec).hidden = !has;
     $(".wb-no-ratings", sec).hidden = has;
     if (!has) return;
+    // The first ratings wait for chart.js; the rest of the workbook does not.
+    if (!charts) { drawing = loadCharts().then(() => ratings(sec, a, i)); return; }
+    const { byDate, chart, formatDate, unquote } = charts;
     $(".wb-chart-svg", sec).replaceChildren(chart(a.ratings, w, areaLabel(a, i)));
     $("caption", sec).textContent = fill(w.chart_title, { name: unquote(areaLabel(a, i)) });
     const heads = [...sec.querySelectorAll("thead th")].map((th) => th.textContent);
@@ -131,7 +143,7 @@ function init(root) {
     if (!r.ok) {
       const why = { size: w.err_size, json: w.err_json, format: w.err_format, version: w.err_version, read: w.err_read };
       statusEl.textContent = "";
-      alertEl.textContent = `${w.err_not_imported} ${why[r.code] || describe(r.path, w)}`;
+      alertEl.textContent = `${w.err_not_imported} ${why[r.code] || (await import("./errors.js")).describe(r.path, w)}`;
       return;
     }
     if (!empty(book()) && !confirm(fill(w.confirm_import, { name: book().name, file: r.value.name }))) return;
@@ -238,12 +250,15 @@ function init(root) {
       say(w.deleted);
     } else if (act === "delete-all") {
       const n = Object.keys(state.books).length;
-      if (!confirm(fill(plural(w, "confirm_delete_all", n), { workbooks: count(n, "workbook") }))) return;
-      state = { current: null, books: {} };
-      save(state);
-      fresh();
-      render(".wb-choose");
-      say(w.deleted_all);
+      const ask = ({ count, plural }) => {
+        if (!confirm(fill(plural(w, "confirm_delete_all", n), { workbooks: count(n, "workbook") }))) return;
+        state = { current: null, books: {} };
+        save(state);
+        fresh();
+        render(".wb-choose");
+        say(w.deleted_all);
+      };
+      if (words) ask(words); else loadWords().then(ask);
     } else if (act === "add-area") {
       b.areas.push(emptyArea());
       store();
@@ -263,7 +278,7 @@ function init(root) {
       render(`[data-area="${i}"] [data-act=add-step]`);
     } else if (act === "remove-rating") {
       const r = a.ratings[+btn.dataset.r];
-      if (!confirm(fill(w.confirm_remove_rating, { date: formatDate(r.date, w) }))) return;
+      if (!confirm(fill(w.confirm_remove_rating, { date: charts.formatDate(r.date, w) }))) return;
       a.ratings.splice(+btn.dataset.r, 1);
       store();
       render(`#wb-a${i}-rdate-day`);
@@ -280,6 +295,8 @@ function init(root) {
   addEventListener("afterprint", () => delete document.documentElement.dataset.wbPrint);
   app.hidden = false;
   render();
+  // Ready once chart.js has drawn the ratings and, for saved workbooks, welsh.js is here.
+  return Promise.all([drawing, saved && loadWords().catch(() => {})]);
 }
 
 start("steps-workbook", init);
