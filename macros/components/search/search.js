@@ -13,9 +13,6 @@ const PAGE = 10; // results shown at a time
 const MAX_FORMS = 6; // per word
 const MAX_QUERIES = 12; // Pagefind searches per query
 
-// One letter or digit per word: Pagefind loads every chunk holding a word that starts with one.
-const ALL_PREFIXES = [..."abcdefghijklmnopqrstuvwxyz0123456789"].join(" ");
-
 let engine = null;
 
 function load(lang) {
@@ -23,14 +20,6 @@ function load(lang) {
     const pagefind = await import(new URL("pagefind/pagefind.js", SITE).href);
     await pagefind.options({ baseUrl: SITE.pathname, excerptLength: 24 });
     await pagefind.init();
-    // Every chunk of this language's index, now (a site this size has a handful), however many
-    // words or Welsh forms a query searches. A search started while chunks load can come back
-    // incomplete, so queries wait for this.
-    await pagefind.preload(ALL_PREFIXES);
-    // Then, in the background, every page's data (its text, for the excerpts) into Pagefind's own
-    // cache: a query's results are then shown without a request, the first query of a visit too.
-    // About as many bytes again as the index; a query that comes first shares what is loading.
-    pagefind.search(null).then((all) => Promise.all(all.results.map((r) => r.data()))).catch(() => {});
     let forms = {};
     if (lang === "cy") {
       const res = await fetch(new URL("pagefind/forms.cy.json", SITE));
