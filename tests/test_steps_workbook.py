@@ -152,6 +152,21 @@ def test_several_workbooks_side_by_side(page, base_url, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_a_long_workbook_name_never_widens_the_page_at_320px(page, base_url, lang):
+    """The workbook chooser lists names up to the limit: at 320px the page still never scrolls sideways."""
+    page.set_viewport_size({"width": 320, "height": 700})
+    open_workbook(page, base_url, lang)
+    page.locator(".wb-name").fill("Teulu " + "Llanfairpwllgwyngyll " * 9)
+    page.locator("[data-act=new]").click()
+    page.locator(".wb-name").fill("Second family")
+    page.wait_for_timeout(200)
+    width = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert width[0] <= width[1], f"the page scrolls sideways: {width}"
+    box = page.locator(".wb-choose").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width[1], box
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_export_clear_import_identical(page, base_url, lang):
     open_workbook(page, base_url, lang)
     page.locator(".wb-name").fill("Export me")
