@@ -235,9 +235,9 @@ class ScenarioArea(Area[Text]):
         recorded = [x.sign for x in self.review.seen]
         for i, sid in enumerate(recorded):
             if sid not in ids:
-                raise ValueError(f"review.seen.{i}.sign: no sign '{sid}' in signs ({', '.join(ids)})")
+                raise ValueError(f"review.seen {i + 1}.sign: no sign '{sid}' in signs ({', '.join(ids)})")
             if sid in recorded[:i]:
-                raise ValueError(f"review.seen.{i}.sign: sign '{sid}' is recorded twice")
+                raise ValueError(f"review.seen {i + 1}.sign: sign '{sid}' is recorded twice")
         missing = [sid for sid in ids if sid not in recorded]
         if missing:
             raise ValueError(f"review.seen: record what the review found for every sign of good enough "
@@ -261,9 +261,9 @@ class ScenarioArea(Area[Text]):
             raise ValueError("the last rating must be at the review conference (at: review)")
         for i, r in enumerate(v):
             if i and r.date <= v[i - 1].date:
-                raise ValueError(f"rating {i}: dates must go forward ({r.date} is not after {v[i - 1].date})")
+                raise ValueError(f"rating {i + 1}: dates must go forward ({r.date} is not after {v[i - 1].date})")
             if 0 < i < len(v) - 1 and r.at != Meeting.core_group:
-                raise ValueError(f"rating {i}: ratings between the two conferences are at core groups (at: core-group)")
+                raise ValueError(f"rating {i + 1}: ratings between the two conferences are at core groups (at: core-group)")
         return v
 
 
@@ -422,13 +422,13 @@ class Conference(Strict):
         first = self.core_groups[0]
         n = working_days_after(self.date, first)
         if first <= self.date or n > 10:
-            raise ValueError(f"core_groups.0: the first core group meets within 10 working days of the initial "
+            raise ValueError(f"core_groups 1: the first core group meets within 10 working days of the initial "
                              f"conference ({wales}, c3pt2-p13; counting Monday to Friday): {first} is {n} "
                              f"working days after {self.date}")
         for i in range(1, len(self.core_groups)):
             a, b = self.core_groups[i - 1], self.core_groups[i]
             if not a < b or (b - a).days > 42:
-                raise ValueError(f"core_groups.{i}: core groups meet monthly and no more than 6 weeks apart "
+                raise ValueError(f"core_groups {i + 1}: core groups meet monthly and no more than 6 weeks apart "
                                  f"({wales}, c3pt2-p13): {a} to {b} is {(b - a).days} days")
         last = self.core_groups[-1]
         if not last < self.review or (self.review - last).days > 42:
@@ -477,7 +477,7 @@ def _unique(items, what: str):
     seen = set()
     for i, item in enumerate(items):
         if item.id in seen:
-            raise ValueError(f"duplicate {what} id '{item.id}' (item {i})")
+            raise ValueError(f"duplicate {what} id '{item.id}' (item {i + 1})")
         seen.add(item.id)
     return items
 
@@ -526,7 +526,7 @@ class Scenario(Strict):
                             ("minutes.family", [f.who for f in c.minutes.family])):
             for i, pid in enumerate(pids):
                 if pid not in ids:
-                    raise ValueError(f"conference.{field}.{i}: no person with id '{pid}' in people")
+                    raise ValueError(f"conference.{field} {i + 1}: no person with id '{pid}' in people")
         for area in self.areas_of_change:
             first, last = area.ratings[0].date, area.ratings[-1].date
             if first != c.date:
@@ -546,7 +546,7 @@ class Scenario(Strict):
             for i, a in enumerate(self.areas_of_change):
                 if a.review.judgement != Judgement.change:
                     raise ValueError(f"conference.review_outcome.decision: the names come off the register only "
-                                     f"when every area shows real change; areas_of_change.{i} is "
+                                     f"when every area shows real change; areas_of_change {i + 1} (id: {a.id}) is "
                                      f"'{a.review.judgement.value}'")
         self._restricted_stays_with_the_safe()
         return self

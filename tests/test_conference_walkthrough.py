@@ -313,7 +313,7 @@ def test_ratings_must_run_from_the_initial_to_the_review_conference(tmp_path):
 def test_invitation_names_people_from_the_file(tmp_path):
     data = _hughes()
     data["conference"]["invitation"]["to"] = ["sian", "nobody"]
-    assert "ty-ni.yml: conference.invitation.to.1: no person with id 'nobody' in people" in refused(tmp_path, data)
+    assert "ty-ni.yml: conference.invitation.to 2: no person with id 'nobody' in people" in refused(tmp_path, data)
 
 
 def test_welsh_names_take_ac_before_a_vowel():

@@ -79,7 +79,7 @@ def test_a_first_core_group_later_than_ten_working_days_is_refused_with_the_rule
     late = c["date"] + dt.timedelta(days=21)
     c["core_groups"][0] = late
     msg = refused(tmp_path, data)
-    assert "ty-ni.yml: conference: core_groups.0: the first core group meets within 10 working days" in msg
+    assert "ty-ni.yml: conference: core_groups 1: the first core group meets within 10 working days" in msg
     assert "Wales Safeguarding Procedures" in msg
 
 
@@ -87,7 +87,7 @@ def test_core_groups_more_than_six_weeks_apart_are_refused(tmp_path):
     data = case()
     groups = data["conference"]["core_groups"]
     groups[1] = groups[0] + dt.timedelta(days=43)
-    assert "conference: core_groups.1: core groups meet monthly and no more than 6 weeks apart" in refused(tmp_path, data)
+    assert "conference: core_groups 2: core groups meet monthly and no more than 6 weeks apart" in refused(tmp_path, data)
 
 
 def test_a_review_later_than_three_months_is_refused(tmp_path):
