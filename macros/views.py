@@ -5,7 +5,10 @@ renders HTML.
 from __future__ import annotations
 
 import datetime as dt
+import json
+import math
 import re
+from pathlib import Path
 
 from . import strings, welsh
 from .model import STAGES, Meeting, Workbook, working_days_between  # noqa: F401 (templates use them)
@@ -75,29 +78,57 @@ def report_sections(s) -> list[tuple[str, list]]:
     return [(name, [st for st in s.statements if st.domain.value in domains]) for name, domains in REPORT_SECTIONS]
 
 
-def chart(area) -> dict:
-    """Geometry for a small SVG line chart of one area's ratings (1 to 10) across the meetings.
+# The site's one chart: its rules are in the shared script (macros/components/common/chart.js), which
+# the workbook draws with in the browser; chart() below is its layout(), line for line, for the
+# review conference's chart, drawn here so that it reads without JavaScript.
+_CHART_JS = Path(__file__).resolve().parent / "components" / "common" / "chart.js"
+CHART = json.loads(re.search(r"export const RULES = (\{.*?\});", _CHART_JS.read_text(encoding="utf-8"), re.S).group(1))
 
-    The drawing is 320 units wide and shown at most 400px wide, so its 16-unit text is never
-    smaller than 14px on a 320px phone (where the chart is 288px wide) nor larger than 20px."""
-    w, h, left, right, top, bottom, pad = 320, 260, 28, 10, 34, 56, 34
+
+def chart(area, lang: str) -> dict:
+    """Geometry for the chart of one area's ratings (1 to 10) across the meetings, labelled by date.
+
+    RULES.width units wide, shown 288 to 400px wide (review-conference.css), so its 16-unit text is
+    14.4 to 20px on screen."""
+    R = CHART
+    w, h, n = R["width"], R["height"], len(area.ratings)
     rs = area.ratings
-    n = len(rs)
+    # Each label's lines: day and month, then the year ("2 Meh", "2026").
+    labels = [str(welsh.short_date(r.date, lang)).rsplit(" ", 1) for r in rs]
+    inner = w - R["left"] - R["right"] - 2 * R["pad"]
 
     def x(i):
-        return left + pad + i * (w - left - right - 2 * pad) / max(n - 1, 1)
+        return (R["left"] + w - R["right"]) / 2 if n == 1 else R["left"] + R["pad"] + i * inner / (n - 1)
 
     def y(v):
-        return top + (10 - v) * (h - top - bottom) / 9
+        return R["top"] + (R["max"] - v) * (h - R["top"] - R["bottom"]) / (R["max"] - R["min"])
 
+    def box(i):
+        size = max(len(s) for s in labels[i]) * R["char"] * R["font"]
+        anchor = "middle" if n == 1 else "start" if i == 0 else "end" if i == n - 1 else "middle"
+        at = x(i) + (-R["pad"] if anchor == "start" else R["pad"] if anchor == "end" else 0)
+        start = at if anchor == "start" else at - size if anchor == "end" else at - size / 2
+        return {"x": round(at, 1), "anchor": anchor, "lines": labels[i], "from": start, "to": start + size}
+
+    # A label shows where it keeps RULES.gap from the ones either side; the last always shows.
+    last, shown, edge = box(n - 1), [], -math.inf
+    for i in range(n - 1):
+        b = box(i)
+        if b["from"] >= edge + R["gap"] and b["to"] + R["gap"] <= last["from"]:
+            shown.append(b)
+            edge = b["to"]
+    shown.append(last)
+    m = R["marker"]
     return {
-        "w": w, "h": h, "left": left, "right": right, "top": top,
-        "ticks": [{"v": v, "y": round(y(v), 1), "label": v in (1, 4, 7, 10)} for v in range(1, 11)],
-        "points": [{"x": round(x(i), 1), "fy": round(y(r.family), 1), "py": round(y(r.professionals), 1), "r": r}
-                   for i, r in enumerate(rs)],
+        "w": w, "h": h, "left": R["left"], "right": w - R["right"], "font": R["font"],
+        "ticks": [{"v": v, "y": round(y(v), 1), "line": v != R["good"]} for v in R["ticks"]],
+        "good": {"v": R["good"], "y": round(y(R["good"]), 1), "label_x": w - R["right"], "label_y": round(y(R["good"]) - 10, 1)},
+        "axis": {"x": 0, "y": R["font"]},
+        "labels": shown, "label_y": h - R["bottom"] + 24, "line": R["font"] + 2,
+        "points": [{"x": round(x(i), 1), "fy": round(y(r.family), 1), "py": round(y(r.professionals), 1)} for i, r in enumerate(rs)],
         "family": " ".join(f"{round(x(i), 1)},{round(y(r.family), 1)}" for i, r in enumerate(rs)),
         "professionals": " ".join(f"{round(x(i), 1)},{round(y(r.professionals), 1)}" for i, r in enumerate(rs)),
-        "label_y": h - bottom + 24,
+        "marker": m,
     }
 
 

@@ -8,6 +8,9 @@
   never leaves the page's top-level section; the home page has none.
 - At 320px nothing scrolls sideways, and every tap target in the header and the content is at
   least 44 by 44px or has that much room (its box grown to 44 by 44 touches no other target).
+- Every chart (review conferences and worked examples found in the built site, and the workbook
+  started from one), at 1280, 768 and 320px: text at least 14px on screen, no two labels meet,
+  the "good enough" line at 10.
 
 Rules, not texts: any valid new scenario or page is held to the same checks.
 """
@@ -228,3 +231,98 @@ def test_phone_reflow_and_tap_targets(phone, base_url, lang, path):
     assert not got["small"], "targets under 44 by 44px with too little room:\n  " + "\n  ".join(got["small"])
     assert not got["header"], "header controls under 44px high:\n  " + "\n  ".join(got["header"])
     assert phone.errors == [] and phone.requests.external() == []
+
+
+# ------------------------------------------------------------------ charts
+
+# Every chart (an svg[role=img] in the content) in its figure: text sizes on screen, text boxes
+# that meet (SVG labels, the legend and caption), and the "good enough" line at 10.
+CHARTS_JS = """(good) => {
+  const charts = [...document.querySelectorAll('.md-content svg[role=img]')];
+  const out = {charts: charts.length, small: [], overlaps: [], good: []};
+  const meet = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+  charts.forEach((svg, k) => {
+    const fig = svg.closest('figure') || svg.parentElement, scale = svg.getScreenCTM().a, boxes = [];
+    for (const t of svg.querySelectorAll('text, tspan')) {
+      const size = parseFloat(getComputedStyle(t).fontSize) * scale, s = t.textContent.trim();
+      if (s && size < 14 - 0.01) out.small.push(`chart ${k}: "${s}" ${size.toFixed(1)}px`);
+      if (s && t.tagName === 'text') boxes.push([s, t.getBoundingClientRect()]);
+    }
+    const walk = document.createTreeWalker(fig, NodeFilter.SHOW_TEXT);
+    for (let n; (n = walk.nextNode());) {
+      const el = n.parentElement, s = n.textContent.trim();
+      if (!s || el.closest('svg') || !el.checkVisibility()) continue;
+      const size = parseFloat(getComputedStyle(el).fontSize);
+      if (size < 14 - 0.01) out.small.push(`chart ${k}: "${s.slice(0, 30)}" ${size.toFixed(1)}px`);
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      for (const r of range.getClientRects()) boxes.push([s.slice(0, 30), r]);
+    }
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++)
+      if (meet(boxes[i][1], boxes[j][1])) out.overlaps.push(`chart ${k}: "${boxes[i][0]}" / "${boxes[j][0]}"`);
+    const width = svg.getBoundingClientRect().width;
+    const ten = [...svg.querySelectorAll('text')].find((t) => t.textContent.trim() === '10');
+    const label = [...svg.querySelectorAll('text')].find((t) => t.textContent.includes(good));
+    const line = [...svg.querySelectorAll('.ecp-chart__good line')].find((l) => l.getBoundingClientRect().width > width / 2);
+    if (!ten || !label || !line) out.good.push(`chart ${k}: tick 10 ${!!ten}, label ${!!label}, line ${!!line}`);
+    else {
+      const r = ten.getBoundingClientRect(), y = line.getBoundingClientRect().top;
+      if (Math.abs((r.top + r.bottom) / 2 - y) > 4) out.good.push(`chart ${k}: the line is not at 10`);
+    }
+  });
+  return out;
+}"""
+
+CHART_WIDTHS = (1280, 768, 320)
+
+
+def _module_pages(site: Path, lang: str, module: str) -> list[str]:
+    """The site paths of the built pages in a language that hold a component (found in the site)."""
+    base = site / "cy" if lang == "cy" else site
+    found = []
+    for f in sorted(base.rglob("index.html")):
+        rel = f.relative_to(base).as_posix()
+        if lang == "en" and rel.startswith("cy/"):
+            continue
+        if f'data-module="{module}"' in f.read_text(encoding="utf-8"):
+            found.append(rel[: -len("index.html")])
+    return found
+
+
+def _charts_read(tab, where: str, good: str) -> None:
+    for width in CHART_WIDTHS:
+        tab.set_viewport_size({"width": width, "height": 900})
+        tab.wait_for_timeout(120)
+        got = tab.evaluate(CHARTS_JS, good)
+        at = f"{where} at {width}px"
+        assert got["charts"] > 0, f"{at}: no chart"
+        assert not got["small"], f"{at}: text under 14px on screen:\n  " + "\n  ".join(got["small"])
+        assert not got["overlaps"], f"{at}: labels overlap:\n  " + "\n  ".join(got["overlaps"])
+        assert not got["good"], f"{at}: no good-enough line at 10:\n  " + "\n  ".join(got["good"])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_charts_text_is_14px_and_labels_never_meet(site, make_tab, base_url, lang):
+    """Every review conference in the site, every worked example and the workbook started from one,
+    at 1280, 768 and 320px: each chart's text is at least 14px on screen, no two labels meet, and
+    the "good enough" line is drawn at 10."""
+    from macros import strings
+
+    good = strings.t("workbook.good_enough_line", lang)
+    reviews = _module_pages(site, lang, "review-conference")
+    examples = _module_pages(site, lang, "steps-workbook-example")
+    assert reviews and examples
+    with make_tab(bypass_csp=True) as tab:
+        for path in reviews:
+            tab.goto(_url(base_url, lang, path))
+            tab.wait_for_selector("[data-module=review-conference][data-ready]")
+            _charts_read(tab, f"{lang} {path}", good)
+        for path in examples:
+            tab.set_viewport_size({"width": 1280, "height": 900})
+            tab.goto(_url(base_url, lang, path))
+            tab.wait_for_selector("[data-module=steps-workbook-example][data-ready]")
+            _charts_read(tab, f"{lang} {path}", good)
+        tab.locator("[data-act=start-example]").click()
+        tab.wait_for_selector("[data-module=steps-workbook][data-ready]")
+        _charts_read(tab, f"{lang} the workbook", good)
+        assert tab.errors == [] and tab.requests.external() == []

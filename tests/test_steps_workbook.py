@@ -391,9 +391,10 @@ def test_chart_has_its_table(page, base_url, lang, axe):
     title = svg.locator("title").text_content()
     assert title == w("chart_title", lang, name="We get to school")
     assert "3" in svg.locator("desc").text_content()
-    assert svg.locator(".wb-fam circle").count() == 3 + 1  # points + legend
-    assert svg.locator(".wb-pro rect").count() == 3 + 1
-    assert svg.locator(".wb-good").count() == 1
+    assert svg.locator(".ecp-chart__fam circle").count() == 3
+    assert svg.locator(".ecp-chart__pro rect").count() == 3
+    assert svg.locator(".ecp-chart__good line").count() == 1
+    assert a.locator(".ecp-chart__legend li").all_inner_texts() == [w("family_short", lang), w("pros_short", lang)]
     table = a.locator("table.wb-table")
     assert table.locator("caption").inner_text() == title
     rows = table.locator("tbody tr")
