@@ -107,7 +107,10 @@ def test_gallery_filter_by_theme_with_the_keyboard(page, base_url, axe, lang):
     status = page.locator(".ecp-gallery__status")
     assert status.get_attribute("role") == "status"
     word = "Yn dangos" if lang == "cy" else "Showing"
-    assert f"{word} {expected} " in status.inner_text() and str(total) in status.inner_text()
+    # The count is worded once welsh.js has loaded (on the first filter): wait for it.
+    page.wait_for_function("(t) => document.querySelector('.ecp-gallery__status').textContent.includes(t)",
+                           arg=f"{word} {expected} ", timeout=5000)
+    assert str(total) in status.inner_text()
     assert f"theme={chosen}" in page.url
     assert axe(page, ".md-content") == []
     # A filtered link opens filtered; "all" shows everything again.
