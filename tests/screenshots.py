@@ -9,16 +9,13 @@ index.html showing them side by side into screenshots/ (git-ignored).
 from __future__ import annotations
 
 import argparse
-import functools
 import html
-import http.server
 import sys
-import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from tests.helpers import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.helpers import CHROMIUM, CHROMIUM_ARGS, SiteServer  # noqa: E402
 
 WIDTHS = (320, 768, 1280)
 
@@ -51,17 +48,12 @@ def welsh(path: str) -> str:
     return "/cy/404.html" if path == "/404.html" else "/cy" + path
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 def shoot(site: Path, out: Path, widths, pages) -> list[dict]:
     from playwright.sync_api import sync_playwright
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
+    # As GitHub Pages serves it: at the published path too, where the 404 pages find their assets.
+    server = SiteServer(site)
+    base = server.url
     out.mkdir(parents=True, exist_ok=True)
     shots = []
     try:
@@ -82,7 +74,7 @@ def shoot(site: Path, out: Path, widths, pages) -> list[dict]:
                 ctx.close()
             browser.close()
     finally:
-        server.shutdown()
+        server.close()
     return shots
 
 
