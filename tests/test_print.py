@@ -200,6 +200,7 @@ def test_a_filled_workbook_prints_whole_with_its_name_in_the_header(tab, base_ur
     tab.locator("[data-act=start-example]").click()
     tab.wait_for_url(re.compile(r"/steps/workbook/$"))
     tab.wait_for_selector('[data-module="steps-workbook"][data-ready]')
+    tab.locator(".wb-area svg[role=img]").first.wait_for(timeout=5000)  # chart.js loads with the first rating
     tab.wait_for_timeout(200)
     name = tab.locator(".wb-name").input_value()
     assert _buttons_on_paper(tab) == []

@@ -387,6 +387,7 @@ def test_chart_has_its_table(page, base_url, lang, axe):
     assert a.locator(".wb-no-ratings").is_visible() and a.locator(".wb-chart").is_hidden()
     fill_area(page, 0, '"We get to school"', ["2026-07-01", "2026-06-02", "2026-08-05"])
     svg = a.locator("svg[role=img]")
+    svg.wait_for(state="attached", timeout=5000)  # chart.js loads with the first rating
     assert svg.count() == 1
     title = svg.locator("title").text_content()
     assert title == w("chart_title", lang, name="We get to school")
@@ -417,6 +418,7 @@ def test_print_media_shows_the_print_layout(page, base_url, lang):
     open_workbook(page, base_url, lang)
     page.locator(".wb-name").fill("Print me")
     fill_area(page, 0, "Area", ["2026-06-02", "2026-07-01"])
+    page.locator(".wb-area svg[role=img]").first.wait_for(timeout=5000)  # chart.js loads with the first rating
     page.emulate_media(media="print")
     assert page.locator(".wb-bar").is_hidden()
     assert page.locator(".wb-rate").first.is_hidden()
@@ -643,6 +645,7 @@ def test_charts_and_tables_fit_a_phone_in_every_case_study_and_the_workbook(page
     page.locator("[data-act=start-example]").click()
     page.wait_for_url(re.compile(r"/steps/workbook/$"))
     page.wait_for_selector(READY)
+    page.locator(".md-content svg[role=img] text").first.wait_for(timeout=5000)  # chart.js loads with the first rating
     for width in (320, 360):
         page.set_viewport_size({"width": width, "height": 800})
         page.wait_for_timeout(100)
