@@ -47,7 +47,8 @@ export function layout(n, width, labels) {
 }
 
 const NS = "http://www.w3.org/2000/svg";
-function el(name, attrs, parent, text) {
+/** An SVG element with its attributes; text goes in with textContent only. */
+export function el(name, attrs, parent, text) {
   const node = document.createElementNS(NS, name);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   if (text !== undefined) node.textContent = text;

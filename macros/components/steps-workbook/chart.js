@@ -3,18 +3,9 @@
 // alternative.
 import { fill } from "../common/fill.js";
 import { count, months } from "../common/welsh.js";
-import { draw, legend } from "../common/chart.js";
+import { draw, el, legend } from "../common/chart.js";
 
-const NS = "http://www.w3.org/2000/svg";
 let uid = 0;
-
-function el(name, attrs, parent, text) {
-  const node = document.createElementNS(NS, name);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
-  if (parent) parent.append(node);
-  return node;
-}
 export const unquote = (s) => s.trim().replace(/^["“”'](.*)["“”']$/s, "$1");
 
 /** "2026-06-02" as "2 Jun 2026" / "2 Meh 2026", with month names from the Welsh table. */
