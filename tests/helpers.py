@@ -366,6 +366,38 @@ def no_axe(axe, page, state: str) -> None:
     assert v == [], f"{state}: {json.dumps(v, indent=1, ensure_ascii=False)}"
 
 
+# Words broken across lines (a word's letters on two lines), in the elements matching `roots`
+# (a selector). Each run of letters between spaces, hyphens, dashes and slashes is measured with
+# a Range: more than one line means the word was split mid-word. Hidden text, code and e-mail or
+# web addresses (which may wrap anywhere) are left out. Returns "tag.class: word" strings.
+BROKEN_WORDS_JS = """(roots) => {
+  const SKIP = 'script, style, template, pre, code, kbd, samp, option, select, textarea, svg, [hidden], '
+    + '.md-visually-hidden, .ecp-vh, .ecp-sr-only, .md-search';
+  const broken = [];
+  for (const root of document.querySelectorAll(roots)) {
+    const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n; (n = walk.nextNode());) {
+      const el = n.parentElement;
+      if (!el || el.closest(SKIP) || !el.checkVisibility()) continue;
+      for (const m of n.textContent.matchAll(/[^\\s\\-\\u2010\\u2011\\u2013\\u2014\\/\\u00ad]+/g)) {
+        if (m[0].length < 2 || /@|:\\/\\/|^www\\./.test(m[0])) continue;
+        const r = document.createRange();
+        r.setStart(n, m.index);
+        r.setEnd(n, m.index + m[0].length);
+        const lines = new Set([...r.getClientRects()].filter((q) => q.width > 0).map((q) => Math.round(q.top)));
+        if (lines.size > 1) broken.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')}: "${m[0]}"`);
+      }
+    }
+  }
+  return broken;
+}"""
+
+
+def broken_words(page, roots: str = ".md-header, .md-content, .md-footer") -> list[str]:
+    """The words split mid-word across two lines in `roots`, as the page is laid out now."""
+    return page.evaluate(BROKEN_WORDS_JS, roots)
+
+
 def tab_until(page, js: str, limit: int = 150) -> None:
     """Press Tab until the JS condition holds."""
     for _ in range(limit):

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from helpers import LANGS, plain, read_built, url
+from helpers import LANGS, broken_words, plain, read_built, url
 from macros import strings, welsh
 from macros.views import first_names, long_date
 from macros.loader import load_all
@@ -198,3 +198,65 @@ def test_documents_page_is_axe_clean_on_desktop_and_phone(browser, base_url, axe
             assert axe(page) == [], (sid, viewport)
             assert not page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth")
             ctx.close()
+
+
+# Every table inside a document (the page wrappers aside): its width against its container's,
+# each cell's font size against the body's, how it may break words, its label and how it shows.
+DOC_TABLES_JS = """() => {
+  const body = parseFloat(getComputedStyle(document.querySelector('.md-content .md-typeset')).fontSize);
+  const out = {body, tables: 0, wide: [], small: [], breaking: [], labels: [], shown: []};
+  for (const t of document.querySelectorAll('.ecp-doc table:not(.ecp-doc__page)')) {
+    out.tables++;
+    const name = `${t.closest('.ecp-doc').id} table ${t.className}`;
+    const box = t.parentElement.clientWidth;
+    if (t.getBoundingClientRect().width > box + 0.5 || t.scrollWidth > t.clientWidth + 0.5)
+      out.wide.push(`${name}: ${Math.round(t.getBoundingClientRect().width)}px in ${box}px`);
+    out.shown.push(getComputedStyle(t).display);
+    const heads = [...t.querySelectorAll('thead th')].map((h) => h.textContent.trim());
+    for (const c of t.querySelectorAll('tbody th, tbody td')) {
+      const cs = getComputedStyle(c);
+      if (parseFloat(cs.fontSize) < Math.max(16, body) - 0.01) out.small.push(`${name}: ${cs.fontSize}`);
+      if (cs.overflowWrap === 'anywhere' || ['break-all', 'break-word'].includes(cs.wordBreak))
+        out.breaking.push(`${name}: overflow-wrap ${cs.overflowWrap}, word-break ${cs.wordBreak}`);
+      if (c.scrollWidth > c.clientWidth + 0.5) out.wide.push(`${name}: a cell's text is wider than the cell`);
+      if (heads.length && c.tagName === 'TD') {
+        const want = heads[c.cellIndex], label = c.dataset.label;
+        if (label !== want) out.labels.push(`${name}: cell labelled ${label} under ${want}`);
+      }
+    }
+  }
+  return out;
+}"""
+
+LABEL_SHOWN_JS = """() => [...document.querySelectorAll('.ecp-doc table:not(.ecp-doc__page) td[data-label]')]
+    .filter((c) => getComputedStyle(c, '::before').content !== JSON.stringify(c.dataset.label))
+    .map((c) => c.dataset.label)"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("sid", SCENARIOS)
+def test_document_tables_read_on_a_phone_and_stay_paper_on_a_wide_screen(make_tab, base_url, sid, lang):
+    """At 320px every table of every document fits its box, its text is body size, no word is
+    broken mid-word, and each value shows its column's heading (rows stacked as summary lists).
+    At 1280px the tables stay tables, body size, with no word broken."""
+    with make_tab(viewport={"width": 320, "height": 800}) as tab:
+        tab.goto(url(base_url, lang, page_path(sid, "documents")), wait_until="load")
+        got = tab.evaluate(DOC_TABLES_JS)
+        assert got["tables"] >= len(DOCS) - 1, got["tables"]
+        assert not got["wide"], "tables wider than their box at 320px:\n  " + "\n  ".join(got["wide"])
+        assert not got["small"], f"table text under the body size ({got['body']}px) at 320px:\n  " + "\n  ".join(got["small"])
+        assert not got["breaking"], "tables set to break words anywhere:\n  " + "\n  ".join(got["breaking"])
+        assert not got["labels"], "\n".join(got["labels"])
+        assert set(got["shown"]) == {"block"}, f"tables not stacked at 320px: {got['shown']}"
+        assert tab.evaluate(LABEL_SHOWN_JS) == [], "a value does not show its column's heading at 320px"
+        broken = broken_words(tab, ".ecp-doc")
+        assert broken == [], "words broken mid-word at 320px:\n  " + "\n  ".join(broken)
+
+        tab.set_viewport_size({"width": 1280, "height": 900})
+        tab.wait_for_timeout(100)
+        got = tab.evaluate(DOC_TABLES_JS)
+        assert set(got["shown"]) == {"table"}, f"tables not shown as tables at 1280px: {got['shown']}"
+        assert not got["wide"] and not got["small"] and not got["breaking"], got
+        assert broken_words(tab, ".ecp-doc") == []
+        assert tab.errors == [] and tab.requests.external() == []
+
