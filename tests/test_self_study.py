@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from helpers import broken_words
 from macros.components.self_study import route
 
 STEPS = route()
@@ -150,3 +151,19 @@ def test_self_study_progress_is_shared_across_languages(page, base_url):
     page.goto(f"{base_url}/learn/self-study/")
     page.locator("[data-module='self-study'][data-ready]").first.wait_for()
     assert page.locator("#record-learned").input_value() == "Dysgais"
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_step_titles_wrap_only_between_words_on_a_phone(make_tab, base_url, lang):
+    """At 320px every step's title has the step's width: it wraps between words, never inside one."""
+    with make_tab(viewport={"width": 320, "height": 800}) as tab:
+        open_page(tab, base_url, lang)
+        tab.wait_for_timeout(100)  # site.js has added the copy links
+        titles = tab.locator(".ecp-self-study__steps h3")
+        assert titles.count() == len(STEPS)
+        broken = broken_words(tab, "[data-module=self-study]")
+        assert broken == [], "words broken mid-word at 320px:\n  " + "\n  ".join(broken)
+        narrow = tab.evaluate("""() => [...document.querySelectorAll('.ecp-self-study__steps h3')]
+            .filter((h) => h.scrollWidth > h.clientWidth + 0.5).map((h) => h.textContent.trim())""")
+        assert narrow == [], f"titles wider than their box: {narrow}"
+

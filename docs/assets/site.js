@@ -19,7 +19,7 @@
   const data = document.getElementById("ecp-site-strings");
   const words = data ? JSON.parse(data.textContent) : {};
 
-  const NO_COPY_LINK = "[hidden], .ecp-worried, .ecp-card, .ecp-cards, .ecp-start, .ecp-piece, .ecp-case, .ecp-doc, .ecp-walk__board";
+  const NO_COPY_LINK = "[hidden], .ecp-worried, .ecp-card, .ecp-cards, .ecp-start, .ecp-piece, .ecp-case, .ecp-doc, .ecp-walk__board, .ecp-self-study__steps";
   const LINK_ICON = '<svg class="ecp-copy-link__icon" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="24" height="24" focusable="false">'
     + '<path class="ecp-copy-link__chain" fill="currentColor" d="M10.59 13.41c.41.39.41 1.03 0 1.42-.39.39-1.03.39-1.42 0a5.003 5.003 0 0 1 0-7.07l3.54-3.54a5.003 5.003 0 0 1 7.07 0 5.003 5.003 0 0 1 0 7.07l-1.49 1.49c.01-.82-.12-1.64-.4-2.42l.47-.48a2.98 2.98 0 0 0 0-4.24 2.98 2.98 0 0 0-4.24 0l-3.53 3.53a2.98 2.98 0 0 0 0 4.24m2.82-4.24c.39-.39 1.03-.39 1.42 0a5.003 5.003 0 0 1 0 7.07l-3.54 3.54a5.003 5.003 0 0 1-7.07 0 5.003 5.003 0 0 1 0-7.07l1.49-1.49c-.01.82.12 1.64.4 2.43l-.47.47a2.98 2.98 0 0 0 0 4.24 2.98 2.98 0 0 0 4.24 0l3.53-3.53a2.98 2.98 0 0 0 0-4.24.973.973 0 0 1 0-1.42"/>'
     + '<path class="ecp-copy-link__tick" fill="currentColor" d="M21 7 9 19l-5.5-5.5 1.41-1.41L9 16.17 19.59 5.59z"/></svg>';
@@ -29,7 +29,8 @@
   // say so and show the link in a box to copy by hand.
   function addCopyLinks(root) {
     root.querySelectorAll(".md-content h2[id], .md-content h3[id]").forEach((h) => {
-      // Never on cards, documents, flip charts or the notice: their headings are not sections to share.
+      // Never on cards (the self-study steps are cards), documents, flip charts or the notice: their
+      // headings are not sections to share.
       if (h.parentElement.classList.contains("ecp-h") || h.closest(NO_COPY_LINK)) return;
       const title = h.textContent.trim();
       const wrap = document.createElement("div");
