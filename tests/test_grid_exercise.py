@@ -512,3 +512,44 @@ def test_safety_scale_keeps_0_to_10_in_order_and_hints_beside_it(page, base_url,
     no_axe(axe, page, f"scale hint at {width}px")
     page.keyboard.press("Space")
     assert not error.is_visible()
+
+
+# ---------------------------------------------------------------- layout at every width
+
+SCALE_JS = """() => {
+  const out = [];
+  for (const track of document.querySelectorAll('[data-module=safety-scale] .ecp-scale__points')) {
+    const t = track.getBoundingClientRect();
+    if (track.scrollWidth > track.clientWidth + 0.5) out.push(`the points scroll sideways (${track.scrollWidth} > ${track.clientWidth})`);
+    const tops = new Set();
+    for (const label of track.querySelectorAll('label')) {
+      const r = label.getBoundingClientRect(), n = label.textContent.trim().split(' ')[0];
+      tops.add(Math.round(r.top));
+      if (r.width < 44 - 0.5 || r.height < 44 - 0.5) out.push(`"${n}" is ${r.width.toFixed(1)} by ${r.height.toFixed(1)}px`);
+      if (r.left < t.left - 0.5 || r.right > t.right + 0.5) out.push(`"${n}" sticks out of the scale`);
+      if (label.scrollWidth > label.clientWidth + 0.5) out.push(`"${n}" overflows its box`);
+      const words = document.createRange();
+      words.selectNodeContents(label.firstChild);
+      const w = words.getBoundingClientRect();
+      if (w.left < r.left - 0.5 || w.right > r.right + 0.5) out.push(`"${n}": its number is outside its box`);
+    }
+    if (tops.size > 2) out.push(`the points take ${tops.size} rows`);
+  }
+  if (document.documentElement.scrollWidth > document.documentElement.clientWidth) out.push('the page scrolls sideways');
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("sid", SCENARIOS)
+def test_safety_scale_points_are_44px_and_fit_at_every_width(make_tab, base_url, sid, lang):
+    """Every point of every case's safety scale is at least 44 by 44px, holds its number and stays
+    inside the scale, in one row or two, with nothing scrolling sideways, from 320 to 1280px."""
+    with make_tab(viewport={"width": LAPTOP, "height": 900}) as tab:
+        tab.goto(url(base_url, lang, page_path(sid, "exercise")), wait_until="load")
+        tab.locator('[data-module="safety-scale"][data-ready]').wait_for()
+        for width in (SMALL_PHONE, PHONE, 600, 768, ZOOMED, LAPTOP):
+            tab.set_viewport_size({"width": width, "height": 900})
+            tab.wait_for_timeout(80)
+            problems = tab.evaluate(SCALE_JS)
+            assert not problems, f"{lang} {sid} at {width}px:\n  " + "\n  ".join(problems)
