@@ -553,3 +553,41 @@ def test_safety_scale_points_are_44px_and_fit_at_every_width(make_tab, base_url,
             tab.wait_for_timeout(80)
             problems = tab.evaluate(SCALE_JS)
             assert not problems, f"{lang} {sid} at {width}px:\n  " + "\n  ".join(problems)
+
+
+# Each warning button (anything that deletes) in the content: the other buttons it shares a row
+# with, and how far it sits from the left of its block.
+WARNING_ROW_JS = """() => {
+  const seen = (e) => e.getClientRects().length && e.checkVisibility();
+  const buttons = [...document.querySelectorAll('.md-content button, .md-content .md-button')].filter(seen);
+  const warning = (b) => b.matches('.ecp-button--warning, .wb-danger');
+  return buttons.filter(warning).map((b) => {
+    const r = b.getBoundingClientRect(), block = b.parentElement;
+    const left = block.getBoundingClientRect().left + parseFloat(getComputedStyle(block).paddingLeft);
+    const mates = buttons.filter((o) => o !== b && !warning(o) && !o.closest('.ecp-h')).filter((o) => {
+      const q = o.getBoundingClientRect();
+      return q.top < r.bottom - 1 && r.top < q.bottom - 1;
+    }).map((o) => o.textContent.trim());
+    return {name: b.textContent.trim(), mates, offset: Math.round(r.left - left)};
+  });
+}"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("sid", SCENARIOS)
+def test_warning_buttons_sit_in_a_row_of_their_own_at_the_left(make_tab, base_url, sid, lang):
+    """The exercise's Clear and the scale's reset, on a laptop and a phone: each warning button is in
+    a row of its own, below the others, at the left of its block like every other button."""
+    with make_tab(viewport={"width": LAPTOP, "height": 900}) as tab:
+        tab.goto(url(base_url, lang, page_path(sid, "exercise")), wait_until="load")
+        tab.locator('[data-module="grid-exercise"][data-ready]').wait_for()
+        tab.locator('[data-module="safety-scale"][data-ready]').wait_for()
+        for width in (LAPTOP, ZOOMED, SMALL_PHONE):
+            tab.set_viewport_size({"width": width, "height": 900})
+            tab.wait_for_timeout(80)
+            got = tab.evaluate(WARNING_ROW_JS)
+            assert len(got) >= 2, got
+            for b in got:
+                assert b["mates"] == [], f"{width}px: {b['name']!r} shares its row with {b['mates']}"
+                assert abs(b["offset"]) <= 1, f"{width}px: {b['name']!r} sits {b['offset']}px from the left of its block"
+
