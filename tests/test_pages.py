@@ -1,7 +1,7 @@
 """Every built page, both languages, in ONE visit each, under the site's own Content Security Policy.
 
-Each visit loads the page at 320px (phone first) and checks there: no sideways scrolling, the
-header's site name shown whole, the language link as words to the twin page, and axe. Then at
+Each visit loads the page at 320px (phone first) and checks there: no sideways scrolling, no word
+broken mid-word across two lines (Welsh words are long), the header's site name shown whole, the language link as words to the twin page, and axe. Then at
 1280px: axe on the whole document again and the skip link. On a page of every
 kind it then uses the page lightly (search, the first controls of each component). Throughout, a
 `securitypolicyviolation` listener, the console and the script errors must stay empty, and no
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import DOCS, LANGS, OTHER, axe_report, axe_violations, twin_path, url
+from helpers import DOCS, LANGS, OTHER, axe_report, axe_violations, broken_words, twin_path, url
 from macros.loader import load_all
 from macros.case_pages import KINDS, page_path
 
@@ -130,6 +130,9 @@ def _phone(tab, lang: str, path: str) -> list[str]:
         problems.append(f"site name cut off or too tall: {name}")
     if not all(left >= 0 and right <= got["client"] + 0.5 for left, right in got["controls"]):
         problems.append(f"header controls off screen: {got['controls']}")
+    broken = broken_words(tab)
+    if broken:
+        problems.append(f"words broken mid-word at 320px: {'; '.join(broken[:8])}")
     link, other = got["link"], OTHER[lang]
     if not link:
         problems.append("no language link in the header")
