@@ -18,6 +18,12 @@ sys.path.insert(0, str(ROOT))
 from tests.helpers import CHROMIUM, CHROMIUM_ARGS, SiteServer  # noqa: E402
 
 WIDTHS = (320, 768, 1280)
+# Fonts loaded and no transition running, so two runs of the same build give the same pixels.
+SETTLED = """async () => {
+    await document.fonts.ready;
+    const settled = () => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity);
+    for (const end = Date.now() + 3000; !settled() && Date.now() < end;) await new Promise(r => requestAnimationFrame(r));
+}"""
 
 
 def page_kinds(site: Path) -> list[tuple[str, str]]:
@@ -66,7 +72,8 @@ def shoot(site: Path, out: Path, widths, pages) -> list[dict]:
                 for kind, path in pages:
                     for lang, p_ in (("en", path), ("cy", welsh(path))):
                         pg.goto(base + p_, wait_until="load")
-                        pg.wait_for_timeout(150)
+                        pg.evaluate(SETTLED)
+                        pg.wait_for_timeout(300)
                         name = f"{kind}-{lang}-{width}.png"
                         pg.screenshot(path=str(out / name), full_page=True)
                         shots.append({"kind": kind, "lang": lang, "width": width, "path": p_, "file": name})
