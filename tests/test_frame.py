@@ -215,6 +215,30 @@ TARGETS_JS = """() => {
 }"""
 
 
+# One button system: primary (the form's main action), warning (anything that deletes the
+# reader's work), secondary (the rest), told apart by colour as the README's design table says.
+BUTTONS_JS = r"""() => {
+  const root = getComputedStyle(document.documentElement), probe = document.createElement('i');
+  document.body.append(probe);
+  const colour = (v) => { probe.style.color = root.getPropertyValue(v).trim(); return getComputedStyle(probe).color; };
+  const want = {primary: colour('--ecp-primary-button'), warning: colour('--ecp-warning'), secondary: colour('--ecp-secondary-bg')};
+  probe.remove();
+  const wrong = [];
+  for (const b of document.querySelectorAll('.md-content .md-button, .md-content .wb-btn')) {
+    if (!b.checkVisibility()) continue;
+    const act = b.dataset.action || b.dataset.act || '';
+    const kind = b.matches('.md-button--primary') ? 'primary'
+      : b.matches('.ecp-button--warning, .wb-danger') ? 'warning' : 'secondary';
+    const name = `"${b.textContent.trim().slice(0, 30)}"`;
+    if (/^(reset|clear|delete|remove)/.test(act) && kind !== 'warning') wrong.push(`${name} deletes work but is ${kind}`);
+    if (b.disabled || b.getAttribute('aria-disabled') === 'true') continue;  // a disabled look of its own
+    const bg = getComputedStyle(b).backgroundColor;
+    if (bg !== want[kind]) wrong.push(`${name} is ${kind} but its background is ${bg}, not ${want[kind]}`);
+  }
+  return wrong;
+}"""
+
+
 @pytest.fixture(scope="module")
 def phone(make_tab):
     with make_tab(viewport={"width": 320, "height": 700}, bypass_csp=True) as tab:
@@ -230,6 +254,8 @@ def test_phone_reflow_and_tap_targets(phone, base_url, lang, path):
     assert got["overflow"] <= 0, f"the page scrolls sideways by {got['overflow']}px at 320px"
     assert not got["small"], "targets under 44 by 44px with too little room:\n  " + "\n  ".join(got["small"])
     assert not got["header"], "header controls under 44px high:\n  " + "\n  ".join(got["header"])
+    wrong = phone.evaluate(BUTTONS_JS)
+    assert not wrong, "buttons outside the button system:\n  " + "\n  ".join(wrong)
     assert phone.errors == [] and phone.requests.external() == []
 
 
