@@ -19,9 +19,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 // What may be kept. Core is what the worker's install fetches on a reader's first visit, so it
 // is only what the offline page needs: the page, its script, style and icon, and the offline control
-// with the two common/ modules its offline.js imports, which the page has just loaded anyway (the
-// worker fetches the offline page of the language being read; see sw.js). The other common/
-// modules go with the components that import them. Manifests and icons
+// with the two common/ modules its offline.js imports, which the page has just loaded anyway. The
+// other common/ modules go with the components that import them. Manifests and icons
 // are the browser's to fetch when it offers to install; they are kept with a language. Anything
 // not matched is never precached (Material ships big files the site does not use: lunr language
 // files, a Thai word splitter, source maps).

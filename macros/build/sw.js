@@ -52,22 +52,7 @@ async function writeSettings(settings) {
   await (await caches.open(SETTINGS)).put(SETTINGS_KEY, new Response(JSON.stringify(settings), { headers: { "content-type": "application/json" } }));
 }
 
-// The offline page of each language (both are bilingual, each puts its own language first).
-const OFFLINE_PAGES = { en: "offline.html", cy: "cy/offline.html" };
-const langOf = (url) => (url.startsWith(new URL("cy/", SCOPE).href) ? "cy" : "en");
-
-// The languages of the pages open on this site; both when none can be told.
-async function openLangs() {
-  const wins = await self.clients.matchAll({ includeUncontrolled: true, type: "window" });
-  const langs = [...new Set(wins.map((c) => langOf(c.url)))];
-  return langs.length ? langs : LANGS;
-}
-
-// Core files (the offline page only in the `pages` languages) and, for kept languages, theirs.
-const filesFor = (langs, pages = LANGS) => FILES.filter((f) => (f.group === "core"
-  ? !Object.values(OFFLINE_PAGES).includes(f.url) || [...langs, ...pages].some((l) => OFFLINE_PAGES[l] === f.url)
-  : langs.length && (f.group === "shared" || langs.includes(f.group))));
-const offlineFile = (lang) => FILES.find((f) => f.url === OFFLINE_PAGES[lang]);
+const filesFor = (langs) => FILES.filter((f) => f.group === "core" || (langs.length && (f.group === "shared" || langs.includes(f.group))));
 const sizeOf = (files) => files.reduce((n, f) => n + f.bytes, 0);
 
 class Changed extends Error {}
@@ -121,8 +106,7 @@ async function carried() {
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const { langs } = await readSettings();
-    // A first visit fetches only the offline page of the language being read.
-    const files = new Set([...filesFor(langs, await openLangs()), ...(await carried())]);
+    const files = new Set([...filesFor(langs), ...(await carried())]);
     await fillAll([...files]);
   })());
 });
@@ -131,7 +115,7 @@ self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
     for (const name of await oldCaches()) await caches.delete(name);
     // The offline page must be there even if "Remove it" emptied the caches meanwhile.
-    await fillAll(filesFor([], await openLangs())).catch(() => {});
+    await fillAll(filesFor([])).catch(() => {});
     await self.clients.claim();
   })());
 });
@@ -179,7 +163,7 @@ async function keep(langs) {
 async function remove() {
   await writeSettings({ langs: [] });
   for (const name of (await caches.keys()).filter((n) => n.startsWith(PREFIX))) await caches.delete(name);
-  await fillAll(filesFor([], await openLangs()));
+  await fillAll(filesFor([]));
   await broadcast({ type: "removed" });
 }
 
@@ -191,10 +175,8 @@ self.addEventListener("message", (event) => {
   else if (data.type === "skip-waiting") self.skipWaiting();
   else if (data.type === "forget") forgotten = true;
   else if (data.type === "visited" && Array.isArray(data.urls)) {
-    // The first page, loaded before this worker was in charge: keep it and what it used, and
-    // the offline page of its language.
+    // The first page, loaded before this worker was in charge: keep it and what it used.
     const files = data.urls.map((u) => byUrl.get(keyOf(u))).filter(Boolean);
-    if (data.urls.length && offlineFile(langOf(data.urls[0]))) files.push(offlineFile(langOf(data.urls[0])));
     event.waitUntil(fillAll(files).catch(() => {}));
   }
 });
@@ -213,18 +195,9 @@ async function respond(event) {
     res = await fetch(request);
   } catch (error) {
     if (request.mode === "navigate") {
-      for (const page of [offlinePage(request.url), ...Object.values(OFFLINE_PAGES).map((u) => new URL(u, SCOPE).href)]) {
-        const hit = await cache.match(page);
-        if (hit) return hit;
-      }
-      return Response.error();
+      return (await cache.match(offlinePage(request.url))) || (await cache.match(OFFLINE_PAGE)) || Response.error();
     }
     return (await cache.match(key)) || Response.error();
-  }
-  // A page in a language not read before: its offline page is kept too.
-  if (request.mode === "navigate" && res.ok && !forgotten) {
-    const page = offlineFile(langOf(request.url));
-    if (page) event.waitUntil(fill(cache, page).catch(() => {}));
   }
   if (forgotten || !file || !res.ok || res.type !== "basic" || res.redirected || foreign.has(event.clientId)) return res;
   // Keep it only if it is this build's file. If not, the server has a newer build: serve it,
