@@ -5,7 +5,9 @@
 3. put each language's 404 page in its place, and stop Material fetching a sitemap beside each
    hreflang alternate (which are full addresses)
 4. index the site for search (Pagefind, one index per language)
-5. offline use: manifests, the offline page and the service worker, made from what is in site/
+5. drop the rules of Material's stylesheets that nothing in the built site can match
+   (macros/css_prune.py); the project's own CSS is left whole
+6. offline use: manifests, the offline page and the service worker, made from what is in site/
    by then, so it comes last
 
 None of these needs the theme: a move away from Material keeps them as they are.
@@ -25,7 +27,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import languages, offline, welsh
+from . import css_prune, languages, offline, welsh
 from .components import FOLDERS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,7 +72,13 @@ def index_search(site: Path) -> None:
     _node("search-index.mjs", str(site), needs="pagefind")
 
 
-STEPS = (publish_components, minify, place_404s, index_search)
+def prune_theme_css(site: Path) -> None:
+    theme = sorted((site / "assets" / "stylesheets").glob("*.css"))
+    if theme:
+        css_prune.prune_site(site, theme)
+
+
+STEPS = (publish_components, minify, place_404s, index_search, prune_theme_css)
 SERVE_NOW = (publish_components, place_404s)   # what a served page needs to be read
 SERVE_LATER = (index_search,)                  # then search and offline use, in the background
 

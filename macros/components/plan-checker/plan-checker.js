@@ -1,62 +1,27 @@
-// The plan checker page. The logic is in plan-checker-rules.js (no DOM); this file only draws.
+// The plan checker page. The logic is in plan-checker-rules.js (no DOM) and the drawing of the
+// results in plan-checker-results.js; this file wires the page and loads both when needed.
 // Strings come from data-strings. Nothing is sent anywhere; the text is kept in localStorage
 // (key ecp:plan-checker:text) only while the user ticks "Keep my text on this device".
-// The checker and its word lists (plan-checker-rules.js, wording.json) load when the reader first reaches
+// The checker, its word lists and its results (plan-checker-rules.js, wording.json,
+// plan-checker-results.js) load when the reader first reaches
 // the checker (focus, pointer or a kept text to restore), not with the page: a first visit that
 // only reads costs neither their bytes nor their start-up. Once loaded, checks run at once.
 import { fill } from "../common/fill.js";
 import { start, strings } from "../common/start.js";
 import { available, readText, remove, writeText } from "../common/storage.js";
 
-let engine = null; // the loaded module
+let engine = null; // the loaded rules and results modules, together
 let loading = null;
 function load(root) {
-  loading ||= import("./plan-checker-rules.js").then((m) => {
-    engine = m;
+  loading ||= Promise.all([import("./plan-checker-rules.js"), import("./plan-checker-results.js")]).then(([rules, results]) => {
+    engine = { ...rules, ...results };
     root.dataset.engine = "ready";
-    return m;
+    return engine;
   });
   return loading;
 }
 
 const KEY = "plan-checker:text"; // kept as plain text, not JSON
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === "class") node.className = v;
-    else node.setAttribute(k, v);
-  }
-  for (const child of children) if (child !== null && child !== undefined) node.append(child);
-  return node;
-}
-
-/** The line with the vague phrases wrapped in <mark>. Text only: never innerHTML. */
-function lineText(item) {
-  const spans = item.findings.filter((f) => f.type === "vague-phrase" && f.end > f.start)
-    .sort((a, b) => a.start - b.start);
-  const p = el("p", { class: "ecp-line__text", lang: item.lang });
-  let at = 0;
-  for (const f of spans) {
-    if (f.start < at) continue;
-    p.append(item.text.slice(at, f.start), el("mark", {}, item.text.slice(f.start, f.end)));
-    at = f.end;
-  }
-  p.append(item.text.slice(at));
-  return p;
-}
-
-function findingItem(f, words, guide) {
-  const li = el("li", { class: `ecp-finding ecp-finding--${f.severity}` });
-  const label = f.severity === "advice" ? words.advice : null;
-  li.append(el("strong", {}, f.message));
-  if (label) li.append(" ", el("span", { class: "ecp-finding__level" }, `(${label})`));
-  if (f.question) li.append(" ", el("span", { class: "ecp-finding__ask" }, `${words.ask} `), el("span", {}, f.question));
-  if (f.section) {
-    li.append(" ", el("a", { href: `${guide}#${f.section}` }, `${words.guidance}: ${words[`section_${f.section}`] || f.section}`));
-  }
-  return li;
-}
 
 function init(root) {
   const words = strings(root);
@@ -91,30 +56,7 @@ function init(root) {
       announce(words.empty);
       return;
     }
-    if (result.findings.length) {
-      for (const f of result.findings) planList.append(findingItem(f, words, guide));
-    } else {
-      planList.append(el("li", { class: "ecp-finding ecp-finding--ok" }, words.plan_ok));
-    }
-    const jump = [];
-    result.items.forEach((item, i) => {
-      const vague = item.vague;
-      const li = el("li", { class: `ecp-line ${vague ? "ecp-line--vague" : "ecp-line--ok"}`, id: `ecp-line-${i + 1}` });
-      if (vague) jump.push(el("li", {}, el("a", { href: `#ecp-line-${i + 1}` }, `${fill(words.line, { n: i + 1 })}: ${words.verdict_vague}`)));
-      const verdict = el("p", { class: "ecp-line__verdict" },
-        el("span", { "aria-hidden": "true", class: "ecp-line__icon" }, vague ? "✗" : "✓"), " ",
-        el("strong", {}, `${fill(words.line, { n: i + 1 })}: ${vague ? words.verdict_vague : words.verdict_ok}`));
-      if (item.lang !== lang) verdict.append(" ", el("span", { class: "ecp-line__lang" }, `(${words[`lang_${item.lang}`]})`));
-      li.append(verdict, lineText(item));
-      if (item.findings.length) {
-        const ul = el("ul", { class: "ecp-findings" });
-        for (const f of item.findings) ul.append(findingItem(f, words, guide));
-        li.append(ul);
-      }
-      lineList.append(li);
-    });
-    summary.querySelector("[data-counts]").textContent = fill(words.summary, result.counts);
-    summary.querySelector("[data-jump]").replaceChildren(...jump);
+    engine.draw(result, { words, guide, lang, planList, lineList, summary });
     results.hidden = false;
     if (focus) {
       // GOV.UK error-summary pattern: the reader lands on what was found, with links to each line.

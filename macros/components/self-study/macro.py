@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .. import content
+from .. import content, welsh
 from ..page import here
 from ..model import Strict, Text
 from ..strings import for_prefix
@@ -46,5 +46,9 @@ def register(env):
         steps = [{"id": s.id, "href": s.path, "minutes": s.minutes,
                   "title": s.title[h.lang], "what": s.what[h.lang]} for s in route()]
         total = sum(s["minutes"] for s in steps)
+        # The counted steps ("5 cam") and the month names are written here, so the page needs no
+        # Welsh module for them.
+        ui_json = {**_ui(h.lang), "steps_counted": str(welsh.count(len(steps), "step", h.lang))}
         return h.render("self-study", part=part, steps=steps, fields=RECORD_FIELDS,
-                        hours=round(total / 60 * 2) / 2, ui_json=_ui(h.lang))
+                        hours=round(total / 60 * 2) / 2, ui_json=ui_json,
+                        months=welsh.rules()["months"][h.lang])

@@ -3,15 +3,14 @@
 //       ecp:self-study:record    {field: text}
 // UI text comes from the component's data-strings attribute (macros/content/strings.yml, study.* and record.*).
 import { fill } from "../common/fill.js";
-import { count, months } from "../common/welsh.js";
 import { start, strings } from "../common/start.js";
 import { PREFIX, readObject as read, write } from "../common/storage.js";
 
 const PROGRESS = "self-study:progress";
 const RECORD = "self-study:record";
-// Dates as "22 November 2026" / "22 Tachwedd 2026", with month names from the page's strings
-// (browsers' Welsh locale data is not always present).
-const MONTHS = months();
+// Dates as "22 November 2026" / "22 Tachwedd 2026", with month names the build writes into the
+// root's data-months (browsers' Welsh locale data is not always present).
+let MONTHS = [];
 function formatDate(iso) {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
   if (!m || !MONTHS[Number(m[2]) - 1]) return iso;
@@ -37,7 +36,8 @@ function initSteps(root, ui) {
       li.classList.toggle("ecp-step--done", Boolean(when));
       li.querySelector("[data-date]").textContent = when ? fill(ui.done_on, { date: formatDate(when) }) : "";
     }
-    const text = fill(ui.progress, { done, steps: count(boxes.length, "step") });
+    // The number of steps is fixed: the build writes it counted ("5 steps", "5 cam").
+    const text = fill(ui.progress, { done, steps: ui.steps_counted });
     if (announce || status.textContent !== text) status.textContent = text;
     document.dispatchEvent(new CustomEvent("ecp:self-study-progress"));
   }
@@ -117,6 +117,7 @@ function initRecord(root, ui) {
 // has marked as done from storage, and again whenever the route says it changed.
 function init(root) {
   const ui = strings(root);
+  if (!MONTHS.length) MONTHS = JSON.parse(root.dataset.months || "[]");
   if (root.dataset.part === "steps") initSteps(root, ui);
   else initRecord(root, ui);
 }
