@@ -172,7 +172,7 @@ def context(page, lang: str) -> dict:
 _TABLE = re.compile(r"<table>(.*?)</table>", re.S)
 _HEAD_CELL = re.compile(r"<th(?:\s[^>]*)?>(.*?)</th>", re.S)
 _ROW = re.compile(r"<tr(?:\s[^>]*)?>(.*?)</tr>", re.S)
-_CELL = re.compile(r"<td(\s[^>]*)?>")
+_CELL = re.compile(r"<(td|th)(\s[^>]*)?>")
 _TAG = re.compile(r"<[^>]+>")
 STACK_FROM = 3  # tables with this many columns become cards on phones
 
@@ -194,7 +194,8 @@ def label_table_cells(page_html: str) -> str:
 
         def row(r: re.Match) -> str:
             cells = iter(labels)
-            return _CELL.sub(lambda c: f'<td data-label="{next(cells, "")}"{c.group(1) or ""}>', r.group(0))
+            # A row's heading cell (th scope=row) is a column too: it takes that column's label.
+            return _CELL.sub(lambda c: f'<{c.group(1)} data-label="{next(cells, "")}"{c.group(2) or ""}>', r.group(0))
 
         return f"<table data-stack>{head[0]}</thead>{_ROW.sub(row, head[1])}</table>"
 

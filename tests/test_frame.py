@@ -16,6 +16,7 @@ Rules, not texts: any valid new scenario or page is held to the same checks.
 """
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from html.parser import HTMLParser
@@ -353,3 +354,25 @@ def test_charts_text_is_14px_and_labels_never_meet(site, make_tab, base_url, lan
         tab.locator(".wb-area svg[role=img]").first.wait_for(timeout=5000)  # chart.js loads with the first rating
         _charts_read(tab, f"{lang} the workbook", good)
         assert tab.errors == [] and tab.requests.external() == []
+
+
+# ------------------------------------------------------------------ stacked tables
+
+def test_every_stacked_cell_carries_its_own_columns_heading(site):
+    """A table shown as cards on phones labels each value with the heading of the column it is
+    in, row headings (th scope=row) included, so no value sits under another column's name."""
+    table = re.compile(r"<table data-stack>(.*?)</table>", re.S)
+    head = re.compile(r"<th(?:\s[^>]*)?>(.*?)</th>", re.S)
+    checked, wrong = 0, []
+    for f in site.rglob("*.html"):
+        for t in table.findall(f.read_text(encoding="utf-8")):
+            thead, body = t.split("</thead>", 1)
+            names = [re.sub(r"<[^>]+>", "", h).strip() for h in head.findall(thead)]
+            for row in re.findall(r"<tr(?:\s[^>]*)?>(.*?)</tr>", body, re.S):
+                labels = re.findall(r"<(?:td|th)\b[^>]*?data-label=\"([^\"]*)\"", row)
+                cells = len(re.findall(r"<(?:td|th)\b", row))
+                checked += 1
+                if cells != len(labels) or [html.unescape(x) for x in labels] != [html.unescape(n) for n in names[:cells]]:
+                    wrong.append(f"{f.relative_to(site)}: {labels} under {names}")
+    assert checked, "no stacked table in the site"
+    assert not wrong, "\n".join(wrong[:10])
