@@ -157,18 +157,24 @@ def test_targets_and_exercise_radios(tab, base_url, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_sidebar_titles_never_cover_items(tab, base_url, lang):
+    """Wherever the reader has scrolled (the side nav's own scroll area if it has one, else the
+    page), no title sits over an item of the side nav that is in view below the header."""
     _open(tab, url(base_url, lang, page_path(SID, "steps")), 1280)
     _settled(tab)
     for frac in (0, 0.15, 0.3, 0.45, 0.6, 0.75, 0.9, 1):
         covered = tab.evaluate("""(frac) => {
             const wrap = document.querySelector('.md-sidebar--primary .md-sidebar__scrollwrap');
-            wrap.scrollTop = (wrap.scrollHeight - wrap.clientHeight) * frac;
-            const box = wrap.getBoundingClientRect();
+            const own = wrap.scrollHeight > wrap.clientHeight + 1 && /auto|scroll/.test(getComputedStyle(wrap).overflowY);
+            const scroller = own ? wrap : document.scrollingElement;
+            scroller.scrollTop = (scroller.scrollHeight - scroller.clientHeight) * frac;
+            const head = document.querySelector('.md-header').getBoundingClientRect().bottom;
+            const box = own ? wrap.getBoundingClientRect() : { top: 0, bottom: innerHeight };
+            const top = Math.max(box.top, head), bottom = Math.min(box.bottom, innerHeight);
             const out = [];
             for (const item of wrap.querySelectorAll('.md-nav__link')) {
               if (!item.checkVisibility({checkOpacity: true, visibilityProperty: true})) continue;
               const r = item.getBoundingClientRect();
-              if (!r.height || r.top < box.top + 2 || r.bottom > box.bottom - 2) continue;
+              if (!r.height || r.top < top + 2 || r.bottom > bottom - 2) continue;
               // Every part of a visible item is on top: nothing (a sticky title) lies over it.
               for (const y of [r.top + 4, r.top + r.height / 2, r.bottom - 4]) {
                 const hit = document.elementFromPoint(r.left + 8, y);
@@ -178,6 +184,23 @@ def test_sidebar_titles_never_cover_items(tab, base_url, lang):
             return out;
         }""", frac)
         assert not covered, f"at {frac:.0%} scrolled, covered: {covered}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_wide_side_nav_opens_at_its_top(tab, base_url, lang):
+    """At 1280px, on a page deep in the nav (a case's last part), the side nav starts at its top:
+    the site's title and the first section are in view, whole, when the page opens."""
+    _open(tab, url(base_url, lang, page_path(SID, "steps")), 1280)
+    _settled(tab)
+    seen = tab.evaluate("""() => {
+        const nav = document.querySelector('.md-sidebar--primary .md-nav--primary');
+        const head = document.querySelector('.md-header').getBoundingClientRect().bottom;
+        const first = [nav.querySelector('.md-nav__title'), nav.querySelector('.md-nav__list > .md-nav__item > .md-nav__link')];
+        return first.map((el) => { const r = el.getBoundingClientRect();
+          const hit = document.elementFromPoint(r.left + 4, r.top + r.height / 2);
+          return [el.textContent.trim().slice(0, 40), r.top >= head && r.bottom <= innerHeight && !!hit && (el.contains(hit) || hit.contains(el))]; });
+    }""")
+    assert all(ok for _, ok in seen), f"not in view at the nav's top when the page opens: {seen}"
 
 
 # -------------------------------------------------------------------------- case-study steps
