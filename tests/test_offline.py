@@ -151,6 +151,17 @@ def cached_urls(page) -> list[str]:
     }""")
 
 
+def until_cached(page, url: str, timeout_s: float = 30):
+    """Wait until the worker has kept `url` (it keeps a visited page after the page has loaded)."""
+    import time
+    end = time.monotonic() + timeout_s
+    while time.monotonic() < end:
+        if url in cached_urls(page):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"the worker never kept {url}")
+
+
 # --- Build output -------------------------------------------------------------------------------
 
 def test_service_worker_lists_each_language_and_leaves_out_material_extras(site):
@@ -270,6 +281,7 @@ def test_keep_both_then_everything_works_offline(sw_context, sw_page, server, ax
 def test_visited_pages_only_without_asking_and_offline_page_otherwise(sw_context, sw_page, server, axe):
     page = sw_page
     open_control(page, server.url + "/elements/change/")
+    until_cached(page, server.url + "/elements/change/")
     # Only an English page is kept: a Welsh address gets the Welsh page first, which says no
     # Welsh page is kept and lists the English one that is (no dead link).
     go_offline(sw_context, server)
