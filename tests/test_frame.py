@@ -257,6 +257,17 @@ def test_phone_reflow_and_tap_targets(phone, base_url, lang, path):
     assert not got["header"], "header controls under 44px high:\n  " + "\n  ".join(got["header"])
     wrong = phone.evaluate(BUTTONS_JS)
     assert not wrong, "buttons outside the button system:\n  " + "\n  ".join(wrong)
+    # Pagination as the reader meets it: shown, every link a tap target, and on a case's part
+    # never leading out of the case (only back to the list of cases from its first part).
+    pager = phone.evaluate("""() => [...document.querySelectorAll('.ecp-pagination a')]
+        .filter((a) => a.checkVisibility()).map((a) => new URL(a.href).pathname)""")
+    parts = path.split("/")
+    if parts[0] == FOLDER and len(parts) > 2:
+        home = "/" + ("cy/" if lang == "cy" else "") + FOLDER + "/"
+        case = home + parts[1] + "/"
+        assert pager, f"{path}: a case's part with no pagination at 320px"
+        leaving = [p for p in pager if not (p.startswith(case) or p == home)]
+        assert not leaving, f"{path}: pagination leaves the case for {leaving}"
     assert phone.errors == [] and phone.requests.external() == []
 
 
