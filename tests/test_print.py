@@ -215,3 +215,40 @@ def test_a_filled_workbook_prints_whole_with_its_name_in_the_header(tab, base_ur
     _check_frame(texts, lang, _title(tab), name)
     assert _split(texts, n) == [], "a heading is the last thing on a printed page"
     tab.evaluate("() => localStorage.clear()")
+
+
+# Every text in a table, as it prints: at least 12pt (16px), as the reader's body text is.
+SMALL_TABLE_TEXT = """() => {
+  const out = [];
+  for (const table of document.querySelectorAll('.md-content table')) {
+    const walk = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+    for (let n; (n = walk.nextNode());) {
+      const el = n.parentElement, s = n.textContent.trim();
+      if (!s || !el.checkVisibility() || el.closest('.ecp-vh, .md-visually-hidden')) continue;
+      const px = parseFloat(getComputedStyle(el).fontSize);
+      if (px < 16 - 0.05) out.push(`${(px * 0.75).toFixed(1)}pt "${s.slice(0, 30)}"`);
+    }
+  }
+  return [...new Set(out)];
+}"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_printed_tables_are_at_least_12pt(tab, base_url, site, lang):
+    paths = OTHER_KINDS + [page_path(sid, k) for sid in SCENARIOS for k in KINDS]
+    checked, small = 0, {}
+    for path in paths:
+        built = site / ("cy" if lang == "cy" else "") / path / "index.html"
+        if "<table" not in built.read_text(encoding="utf-8"):
+            continue
+        _open(tab, base_url, lang, path)
+        tab.emulate_media(media="print")
+        try:
+            found = tab.evaluate(SMALL_TABLE_TEXT)
+        finally:
+            tab.emulate_media(media="null")
+        checked += 1
+        if found:
+            small[path] = found[:8]
+    assert checked >= 5, f"only {checked} pages with tables"
+    assert not small, "table text under 12pt on paper:\n" + json.dumps(small, indent=1, ensure_ascii=False)
