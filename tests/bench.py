@@ -282,9 +282,33 @@ class SearchRun:
     query: str
     bytes_gz: int = 0
     requests: int = 0
+    first_ms: float | None = None   # the first query of a fresh visit, search not yet loaded
     query_ms: list[float] = field(default_factory=list)
     results: int = 0
     error: str = ""
+
+
+def first_query_ms(browser, base: str, lang: str, path: str, query: str) -> tuple[float | None, str]:
+    """The first query of a visit under 4x CPU throttling: a fresh context, the page loaded and
+    quiet, then the search module's whole work for one query, from its import (and so its start-up:
+    Pagefind, its wasm, the index chunks the query needs) to the first ten results' data."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    page = ctx.new_page()
+    try:
+        page.goto(base + path, wait_until="load")
+        page.wait_for_load_state("networkidle")
+        ctx.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": CPU_THROTTLE})
+        ms = page.evaluate("""async ([q, lang]) => {
+            const t0 = performance.now();
+            const m = await import('/assets/components/search/search.js');
+            const found = await m.find(q, lang);
+            await Promise.all(found.slice(0, 10).map((r) => r.result.data()));
+            return performance.now() - t0; }""", [query, lang])
+        return float(ms), ""
+    except Exception as e:  # noqa: BLE001 - reported, not raised
+        return None, f"first query: {e.__class__.__name__}: {str(e).splitlines()[0]}"
+    finally:
+        ctx.close()
 
 
 def search_run(browser, base: str, lang: str, path: str, query: str, repeats: list[str]) -> SearchRun:
@@ -328,6 +352,9 @@ def search_run(browser, base: str, lang: str, path: str, query: str, repeats: li
         run.error = f"{e.__class__.__name__}: {str(e).splitlines()[0]}"
     finally:
         ctx.close()
+    if not run.error:
+        run.first_ms, err = first_query_ms(browser, base, lang, path, query)
+        run.error = err
     return run
 
 
@@ -754,7 +781,7 @@ def main() -> int:
                 for lang, path, q, repeats in SEARCH_QUERIES:
                     s = search_run(browser, base, lang, path, q, repeats)
                     searches.append(s)
-                    log(f"  {lang} '{q}': {kib(s.bytes_gz)} KiB, {s.query_ms} ms {s.error}")
+                    log(f"  {lang} '{q}': {kib(s.bytes_gz)} KiB, first {s.first_ms} ms, later {s.query_ms} ms {s.error}")
             finally:
                 browser.close()
         lh_load = None
@@ -858,20 +885,23 @@ def main() -> int:
     lines += ["", "## Search", "",
               f"Target: nothing of search before it is opened (above); a query ≤ {MAX_QUERY_MS} ms under "
               f"{CPU_THROTTLE}× CPU throttling (Lighthouse's mobile setting). First query: all bytes fetched "
-              "from opening search to its results, typed in the box. Query times: the search module's own "
-              "work for later queries, each run twice; the figure judged is their median.", "",
-              "| Lang | Query | First query KiB | Requests | Query ms | Results | Result |",
-              "| --- | --- | ---: | ---: | --- | ---: | --- |"]
+              "from opening search to its results, typed in the box. First query ms: in a fresh visit, the "
+              "search module's whole work for that query, from its import (Pagefind's start-up, its wasm and "
+              "the index chunks included) to the first ten results' data. Later queries ms: the module's work "
+              "for other queries in the same visit, each run twice (the first time a word is asked, its index "
+              "chunks are fetched). Every query counts: the figure judged is the slowest.", "",
+              "| Lang | Query | First query KiB | Requests | First query ms | Later queries ms | Results | Result |",
+              "| --- | --- | ---: | ---: | ---: | --- | ---: | --- |"]
     for s in searches:
         if s.error:
             lines.append(f"| {s.lang} | `{s.query}` | | | | | **failed**: {s.error} |")
             missed.append(f"search {s.lang} '{s.query}': {s.error}")
             continue
-        warm = statistics.median(s.query_ms)
-        ok = warm <= MAX_QUERY_MS
+        slowest = max([s.first_ms or 0.0, *s.query_ms])
+        ok = slowest <= MAX_QUERY_MS
         if not ok:
-            missed.append(f"search {s.lang} '{s.query}': {warm:.0f} ms > {MAX_QUERY_MS} ms")
-        lines.append(f"| {s.lang} | `{s.query}` | {kib(s.bytes_gz)} | {s.requests} | "
+            missed.append(f"search {s.lang} '{s.query}': slowest query {slowest:.0f} ms > {MAX_QUERY_MS} ms")
+        lines.append(f"| {s.lang} | `{s.query}` | {kib(s.bytes_gz)} | {s.requests} | {s.first_ms:.0f} | "
                      f"{', '.join(f'{x:.0f}' for x in s.query_ms)} | {s.results} | {met(ok)} |")
 
     lines += ["", "## Offline copy", ""]
