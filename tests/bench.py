@@ -288,6 +288,16 @@ class SearchRun:
     error: str = ""
 
 
+# The search module's work for one query: from its import (start-up on a visit's first query; a
+# module already loaded after that) to the first ten results' data.
+TIMED_QUERY = """async ([q, lang]) => {
+    const t0 = performance.now();
+    const m = await import('/assets/components/search/search.js');
+    const found = await m.find(q, lang);
+    await Promise.all(found.slice(0, 10).map((r) => r.result.data()));
+    return performance.now() - t0; }"""
+
+
 def first_query_ms(browser, base: str, lang: str, path: str, query: str) -> tuple[float | None, str]:
     """The first query of a visit under 4x CPU throttling: a fresh context, the page loaded and
     quiet, then the search module's whole work for one query, from its import (and so its start-up:
@@ -298,12 +308,7 @@ def first_query_ms(browser, base: str, lang: str, path: str, query: str) -> tupl
         page.goto(base + path, wait_until="load")
         page.wait_for_load_state("networkidle")
         ctx.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": CPU_THROTTLE})
-        ms = page.evaluate("""async ([q, lang]) => {
-            const t0 = performance.now();
-            const m = await import('/assets/components/search/search.js');
-            const found = await m.find(q, lang);
-            await Promise.all(found.slice(0, 10).map((r) => r.result.data()));
-            return performance.now() - t0; }""", [query, lang])
+        ms = page.evaluate(TIMED_QUERY, [query, lang])
         return float(ms), ""
     except Exception as e:  # noqa: BLE001 - reported, not raised
         return None, f"first query: {e.__class__.__name__}: {str(e).splitlines()[0]}"
@@ -341,12 +346,7 @@ def search_run(browser, base: str, lang: str, path: str, query: str, repeats: li
         run.requests = len(first)
         run.results = page.locator(".md-search-result__item").count()
         for q in repeats * 2:
-            ms = page.evaluate("""async ([q, lang]) => {
-                const m = await import('/assets/components/search/search.js');
-                const t0 = performance.now();
-                const found = await m.find(q, lang);
-                await Promise.all(found.slice(0, 10).map((r) => r.result.data()));
-                return performance.now() - t0; }""", [q, lang])
+            ms = page.evaluate(TIMED_QUERY, [q, lang])
             run.query_ms.append(float(ms))
     except Exception as e:  # noqa: BLE001 - reported, not raised
         run.error = f"{e.__class__.__name__}: {str(e).splitlines()[0]}"

@@ -257,8 +257,8 @@ def test_phone_reflow_and_tap_targets(phone, base_url, lang, path):
     assert not got["header"], "header controls under 44px high:\n  " + "\n  ".join(got["header"])
     wrong = phone.evaluate(BUTTONS_JS)
     assert not wrong, "buttons outside the button system:\n  " + "\n  ".join(wrong)
-    # Pagination as the reader meets it: shown, every link a tap target, and on a case's part
-    # never leading out of the case (only back to the list of cases from its first part).
+    # Pagination as the reader sees it: on a case's part, there, and never leading out of the case
+    # (only back to the list of cases from its first part).
     pager = phone.evaluate("""() => [...document.querySelectorAll('.ecp-pagination a')]
         .filter((a) => a.checkVisibility()).map((a) => new URL(a.href).pathname)""")
     parts = path.split("/")

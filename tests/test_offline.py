@@ -10,6 +10,7 @@ import gzip
 import json
 import re
 import shutil
+import time
 
 import pytest
 
@@ -153,7 +154,6 @@ def cached_urls(page) -> list[str]:
 
 def until_cached(page, url: str, timeout_s: float = 30):
     """Wait until the worker has kept `url` (it keeps a visited page after the page has loaded)."""
-    import time
     end = time.monotonic() + timeout_s
     while time.monotonic() < end:
         if url in cached_urls(page):
