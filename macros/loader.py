@@ -9,7 +9,7 @@ import yaml
 from pydantic import ValidationError
 
 from .model import Domain, Scenario
-from .plan_rules import plan_problems
+from .plan_rules import ask_once, plan_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "scenarios"
@@ -297,6 +297,19 @@ def placeholder_problem(name: str, paths: list[str], show: int = 40) -> str:
 
 
 def load_file(path: Path) -> Scenario:
+    scenario = _read(path)
+    _check_plans(path, scenario)
+    return scenario
+
+
+def _check_plans(path: Path, scenario: Scenario) -> None:
+    problems = plan_problems(scenario)
+    if problems:
+        raise ScenarioError([f"{_rel(path)}: {p}" for p in problems])
+
+
+def _read(path: Path) -> Scenario:
+    """One file read and validated against the model; its plans are checked apart (_check_plans)."""
     name = _rel(path)
     sid = path.stem
     if not ID_RE.match(sid):
@@ -317,9 +330,6 @@ def load_file(path: Path) -> Scenario:
         scenario = Scenario.model_validate(data)
     except ValidationError as e:
         raise ScenarioError(format_errors(name, e, data))
-    problems = plan_problems(scenario)
-    if problems:
-        raise ScenarioError([f"{name}: {p}" for p in problems])
     return scenario
 
 
@@ -352,14 +362,20 @@ def load_all(folder: Path = SCENARIOS) -> dict[str, Scenario]:
 
 @lru_cache(maxsize=8)
 def _load_all(files: tuple) -> dict[str, Scenario]:
-    scenarios, problems = {}, []
+    scenarios, paths, problems = {}, {}, []
     for path, _, _ in files:
         sid = path.stem
         if sid in scenarios:
             problems.append(f"{_rel(path)}: duplicate scenario id '{sid}' (two files share the name)")
             continue
         try:
-            scenarios[sid] = load_file(path)
+            scenarios[sid], paths[sid] = _read(path), path
+        except ScenarioError as e:
+            problems.extend(e.problems)
+    ask_once(scenarios.values())
+    for sid, scenario in scenarios.items():
+        try:
+            _check_plans(paths[sid], scenario)
         except ScenarioError as e:
             problems.extend(e.problems)
     if problems:

@@ -1,19 +1,21 @@
 """The post-build pipeline: what happens to site/ once every language is built, in order.
 
 1. publish each component's JS, CSS and JSON to assets/components/<name>/
-2. minify the project's own JS and CSS (esbuild; ECP_MINIFY=0 skips it while debugging)
-3. put each language's 404 page in its place, and stop Material fetching a sitemap beside each
+2. put each language's 404 page in its place, and stop Material fetching a sitemap beside each
    hreflang alternate (which are full addresses)
-4. index the site for search (Pagefind, one index per language)
-5. drop the rules of Material's stylesheets that nothing in the built site can match
-   (macros/css_prune.py); the project's own CSS is left whole
-6. offline use: manifests, the offline page and the service worker, made from what is in site/
+3. side by side, as neither reads what the other writes:
+   - minify the project's own JS and CSS (esbuild; ECP_MINIFY=0 skips it while debugging)
+   - index the site for search (Pagefind, one index per language; it reads only the pages)
+4. drop the rules of Material's stylesheets that nothing in the built site can match
+   (macros/css_prune.py), reading every page and script, the search index's included; the
+   project's own CSS is left whole
+5. offline use: manifests, the offline page and the service worker, made from what is in site/
    by then, so it comes last
 
 None of these needs the theme: a move away from Material keeps them as they are.
 
 Under `mkdocs serve` an author waits for each rebuild, so only what a page needs to be read is done
-before the page is shown (1 and 3); the minifier is skipped and the search index and offline files
+before the page is shown (1 and 2); the minifier is skipped and the search index and offline files
 are made afterwards in the background, where a newer rebuild makes an older run give up.
 """
 from __future__ import annotations
@@ -78,7 +80,28 @@ def prune_theme_css(site: Path) -> None:
         css_prune.prune_site(site, theme)
 
 
-STEPS = (publish_components, minify, place_404s, index_search, prune_theme_css)
+def side_by_side(*steps):
+    """One step that runs `steps` in threads (each is mostly a Node process) and waits for all."""
+    def run_all(site: Path) -> None:
+        failed: list[BaseException] = []
+
+        def one(step) -> None:
+            try:
+                step(site)
+            except BaseException as e:  # noqa: BLE001 - raised again on the build's thread
+                failed.append(e)
+
+        threads = [threading.Thread(target=one, args=(step,)) for step in steps]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        if failed:
+            raise failed[0]
+    return run_all
+
+
+STEPS = (publish_components, place_404s, side_by_side(minify, index_search), prune_theme_css)
 SERVE_NOW = (publish_components, place_404s)   # what a served page needs to be read
 SERVE_LATER = (index_search,)                  # then search and offline use, in the background
 

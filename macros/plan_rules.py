@@ -67,6 +67,12 @@ def _ask_node(lines: list[list[str]]) -> list:
     return json.loads(done.stdout)
 
 
+def ask_once(scenarios) -> None:
+    """Put every scenario's plan lines to the checker in one Node run (one run per file took about
+    0.3 s each, half a minute for 100 files); plan_problems then reads the answers."""
+    _run([line for s in scenarios for line in _lines(s)])
+
+
 def plan_problems(s) -> list[str]:
     """'field path: problem' for every plan line the checker refuses."""
     results = _run(_lines(s))

@@ -150,8 +150,8 @@ def test_scenarios_are_validated_once_until_a_file_changes(tmp_path, monkeypatch
 
     write(tmp_path, sample(), name="ty-ni.yml")
     calls = []
-    real = loader.load_file
-    monkeypatch.setattr(loader, "load_file", lambda p: calls.append(p.name) or real(p))
+    real = loader._read
+    monkeypatch.setattr(loader, "_read", lambda p: calls.append(p.name) or real(p))
     load_all(tmp_path)
     load_all(tmp_path)
     assert calls == ["ty-ni.yml"]
@@ -162,3 +162,23 @@ def test_scenarios_are_validated_once_until_a_file_changes(tmp_path, monkeypatch
     assert load_all(tmp_path)["ty-ni"].title.en == "Changed title"
     (tmp_path / "ty-ni.yml").unlink()
     assert load_all(tmp_path) == {}
+
+
+def test_every_files_plans_go_to_the_checker_in_one_node_run(tmp_path, monkeypatch):
+    import macros.loader as loader
+    import macros.plan_rules as plan_rules
+
+    for i, name in enumerate(("teulu-un", "teulu-dau", "teulu-tri")):
+        data = sample()
+        data["title"]["en"] = f"Family {i}"
+        for area in data["areas_of_change"]:
+            for step in area["steps"]:
+                step["by"]["en"] = f"{step['by']['en']} (week {i + 1})"
+        write(tmp_path, data, name=f"{name}.yml")
+    runs = []
+    real = plan_rules._ask_node
+    monkeypatch.setattr(plan_rules, "_SEEN", {})
+    monkeypatch.setattr(plan_rules, "_ask_node", lambda lines: runs.append(len(lines)) or real(lines))
+    loader._load_all.cache_clear()
+    assert len(load_all(tmp_path)) == 3
+    assert len(runs) == 1, runs
