@@ -95,9 +95,15 @@ def until(page, condition: str, arg=None, timeout_ms: int = 30000):
     assert page.evaluate(src, arg), f"timed out waiting for: {condition} ({arg!r})"
 
 
+def scroll_to_control(page):
+    """Scroll to the page's control, as a reader does: it loads when it comes near."""
+    page.locator("[data-module='offline']").evaluate("e => e.parentElement.scrollIntoView()")
+    page.wait_for_selector(OFFLINE)
+
+
 def open_control(page, url: str):
     page.goto(url)
-    page.wait_for_selector(OFFLINE)
+    scroll_to_control(page)
     until(page, "navigator.serviceWorker.controller !== null")
     until(page, f"/\\d/.test(document.querySelector(\"{OFFLINE} [data-size='en']\").textContent)")
     return page.locator(OFFLINE)
@@ -298,7 +304,7 @@ def test_visited_pages_only_without_asking_and_offline_page_otherwise(sw_context
     page.watch.failed.clear()
     go_online(sw_context, server)
     page.goto(server.url + "/cy/elements/thresholds/")
-    page.wait_for_selector(OFFLINE)
+    scroll_to_control(page)
     urls = cached_urls(page)
     # Nothing large without asking: the pages opened (and their files), not the rest of the site.
     assert server.url + "/elements/change/" in urls and server.url + "/cy/elements/thresholds/" in urls
@@ -461,7 +467,7 @@ def test_new_build_offers_reload_and_never_mixes_versions(sw_context, sw_page, s
     page.locator("[data-offline-update] [data-reload]").wait_for(state="visible", timeout=60000)
     with page.expect_navigation():
         page.locator("[data-offline-update] [data-reload]").click()
-    page.wait_for_selector(OFFLINE)
+    scroll_to_control(page)
     assert page_version(page) == {"html": True, "css": True}
     # The new version is kept too, whole: offline again, every English page is there.
     go_offline(sw_context, server)
@@ -492,6 +498,26 @@ def test_delete_my_data_removes_the_copy_and_the_worker(sw_context, sw_page, ser
 
 
 # --- Cost -----------------------------------------------------------------------------------------
+
+def test_the_control_loads_only_when_it_comes_near(sw_context, sw_page, server):
+    """A long page loads the footer's control when the reader scrolls near it, not before; it then
+    works as on any page, and the worker's install never fetches it."""
+    page = sw_page
+    page.set_viewport_size({"width": 412, "height": 823})
+    fetched = []
+    page.on("request", lambda r: fetched.append(r.url))
+    page.goto(server.url + "/case-studies/teulu-hughes/", wait_until="networkidle")
+    until(page, "navigator.serviceWorker.controller !== null")
+    page.wait_for_timeout(500)
+    assert not [u for u in fetched if "offline-control" in u]
+    assert page.locator(OFFLINE).count() == 0
+    page.locator("[data-module='offline']").evaluate("e => e.parentElement.scrollIntoView()")
+    scroll_to_control(page)
+    assert {u.rsplit("/", 1)[-1] for u in fetched if "offline-control" in u} == {"offline-control.js", "offline-control.css"}
+    open_details(page)
+    until(page, f"/\\d/.test(document.querySelector(\"{OFFLINE} [data-size='en']\").textContent)")
+    assert page.locator(f"{OFFLINE} [data-keep]").is_visible()
+
 
 def test_worker_and_manifest_cost_a_page_only_a_few_kib(site):
     """What offline use adds to a page: its module, CSS and manifest link; the worker loads once

@@ -18,15 +18,18 @@ const { injectManifest } = require("workbox-build");
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 // What may be kept. Core is what the worker's install fetches on a reader's first visit, so it
-// is only what the offline page needs: the page, its script, style and icon, and the offline control
-// with the two common/ modules its offline.js imports, which the page has just loaded anyway. The
+// is only what the offline page needs: the page, its script, style and icon, and every page's
+// offline.js and offline.css with the two common/ modules they import, which the page has just
+// loaded anyway (the "keep this site" control itself goes with a language). The
 // other common/ modules go with the components that import them. Manifests and icons
 // are the browser's to fetch when it offers to install; they are kept with a language. Anything
 // not matched is never precached (Material ships big files the site does not use: lunr language
 // files, a Thai word splitter, source maps).
 const CORE_COMMON = ["assets/components/common/fill.js", "assets/components/common/start.js"];
+const CORE_OFFLINE = ["assets/components/offline/offline.js", "assets/components/offline/offline.css",
+                      "assets/components/offline/offline-page.js", "assets/components/offline/offline-page.css"];
 const PATTERNS = {
-  core: ["offline.html", "cy/offline.html", "assets/logo.svg", "assets/components/offline/*", ...CORE_COMMON],
+  core: ["offline.html", "cy/offline.html", "assets/logo.svg", ...CORE_OFFLINE, ...CORE_COMMON],
   shared: ["manifest.webmanifest", "cy/manifest.webmanifest", "assets/icons/*",
            "assets/*.{css,js,svg}", "assets/images/*.png",
            "assets/stylesheets/*.min.css", "assets/javascripts/*.min.js",
@@ -37,7 +40,7 @@ const PATTERNS = {
 const IGNORE = ["**/*.map", "**/*.gz", "sw.js", "404.html", "cy/404.html", "assets/javascripts/lunr/**"];
 
 function groupOf(url) {
-  if (url === "offline.html" || url === "cy/offline.html" || url === "assets/logo.svg" || url.startsWith("assets/components/offline/") || CORE_COMMON.includes(url)) return "core";
+  if (url === "offline.html" || url === "cy/offline.html" || url === "assets/logo.svg" || CORE_OFFLINE.includes(url) || CORE_COMMON.includes(url)) return "core";
   if (url.endsWith("manifest.webmanifest")) return "shared";
   if (url.startsWith("cy/")) return "cy";
   if (url.startsWith("pagefind/")) {

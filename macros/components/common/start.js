@@ -29,6 +29,20 @@ export function startAll(name, init, scope = globalThis.document) {
   return roots;
 }
 
+const sheets = new Map();
+
+/** Load a stylesheet once; resolves when it has loaded or failed (the content shows either way). */
+export function stylesheet(href) {
+  if (!sheets.has(href)) {
+    sheets.set(href, new Promise((resolve) => {
+      const link = Object.assign(document.createElement("link"), { rel: "stylesheet", href });
+      link.onload = link.onerror = () => resolve();
+      document.head.append(link);
+    }));
+  }
+  return sheets.get(href);
+}
+
 export function start(name, init) {
   const run = () => startAll(name, init);
   // Material's page events (a global of its bundle); plain pages run once.
