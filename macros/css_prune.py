@@ -314,8 +314,8 @@ def prune_site(site: Path, files: list[Path]) -> dict[str, tuple[int, int]]:
     parsed = {f: prune_nodes(parse(f.read_text(encoding="utf-8")), vocab) for f in files}
     others = "".join(p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*.css")
                      if p not in parsed)
-    others += "".join(re.findall(r"style=\"[^\"]*\"|<style[^>]*>.*?</style>",
-                                 "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html")), re.S))
+    inline = re.compile(r"style=\"[^\"]*\"|<style[^>]*>.*?</style>", re.S)
+    others += "".join(m for p in site.rglob("*.html") for m in inline.findall(p.read_text(encoding="utf-8")))
     drop_unread_properties(parsed, others, vocab)
     sizes = {}
     for f, nodes in parsed.items():

@@ -354,10 +354,27 @@ def format_errors(name: str, e: ValidationError, data=None) -> list[str]:
 def load_all(folder: Path = SCENARIOS) -> dict[str, Scenario]:
     """All scenarios, by id, sorted. Collects every file's problems before failing.
 
-    Read again only when a file changes (pages ask for it many times in one build).
+    Read again only when a file changes (pages ask for it many times in one build). During a
+    build the folder is looked at once (see start_build), not on each of thousands of calls.
     """
+    files = _build_files.get(folder) or _files(folder)
+    return dict(_load_all(files))
+
+
+_build_files: dict[Path, tuple] = {}
+
+
+def start_build(folder: Path = SCENARIOS) -> dict[str, Scenario]:
+    """Called as each build starts (mkdocs serve rebuilds included): look at the folder once and
+    keep that list of files, with their times and sizes, for the rest of the build."""
+    _build_files.clear()
+    _build_files[folder] = _files(folder)
+    return load_all(folder)
+
+
+def _files(folder: Path) -> tuple:
     paths = sorted(p for p in folder.glob("*.y*ml") if p.suffix in (".yml", ".yaml"))
-    return dict(_load_all(tuple((p, p.stat().st_mtime_ns, p.stat().st_size) for p in paths)))
+    return tuple((p, st.st_mtime_ns, st.st_size) for p in paths for st in (p.stat(),))
 
 
 @lru_cache(maxsize=8)

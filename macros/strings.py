@@ -81,4 +81,9 @@ def literal_markdown(text: str) -> str:
 
 def for_prefix(prefix: str, lang: str) -> dict[str, str]:
     """All strings under 'prefix.' for one language, keyed without the prefix (for JS)."""
-    return {k[len(prefix) + 1:]: v[lang] for k, v in load().items() if k.startswith(prefix + ".")}
+    return dict(_prefixed(FILE.stat().st_mtime_ns, prefix, lang))
+
+
+@lru_cache(maxsize=512)
+def _prefixed(mtime: int, prefix: str, lang: str) -> dict[str, str]:
+    return {k[len(prefix) + 1:]: v[lang] for k, v in _checked(mtime).items() if k.startswith(prefix + ".")}

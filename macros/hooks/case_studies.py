@@ -19,7 +19,7 @@ if str(ROOT) not in sys.path:
 from macros import case_pages, content, glossary, strings  # noqa: E402
 from macros.case_pages import FOLDER, KINDS, source_name  # noqa: E402
 from macros.i18n import LANGS, current_lang  # noqa: E402
-from macros.loader import ScenarioError, load_all  # noqa: E402
+from macros.loader import ScenarioError, start_build  # noqa: E402
 
 NAV_SECTION = "Case studies"
 
@@ -78,7 +78,7 @@ def on_config(config):
     try:
         strings.load()
         glossary.load()
-        scenarios = load_all()
+        scenarios = start_build()
     except ScenarioError as e:
         raise PluginError("Scenario files are broken:\n  " + "\n  ".join(e.problems))
     except content.ContentError as e:
