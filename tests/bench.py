@@ -282,14 +282,21 @@ class SearchRun:
     query: str
     bytes_gz: int = 0
     requests: int = 0
-    first_ms: float | None = None   # the first query of a fresh visit, search not yet loaded
+    startup_ms: float | None = None  # a fresh visit: from opening search to Pagefind ready
+    first_ms: float | None = None    # then the visit's first query
     query_ms: list[float] = field(default_factory=list)
     results: int = 0
     error: str = ""
 
 
-# The search module's work for one query: from its import (start-up on a visit's first query; a
-# module already loaded after that) to the first ten results' data.
+# The search module's work for one query: from the call (the module is loaded: search is open) to
+# the first ten results' data.
+# Pagefind runs in a Web Worker where the browser has them, and Chromium's CPU throttling applies
+# to pages only ("Operation is only supported for pages, not workers"): timed in a worker, its work
+# would run at full speed. So the benchmark hides Worker and Pagefind does the same work on the
+# page's thread, where the 4x throttling applies.
+NO_WORKER = "delete window.Worker;"
+
 TIMED_QUERY = """async ([q, lang]) => {
     const t0 = performance.now();
     const m = await import('/assets/components/search/search.js');
@@ -298,20 +305,29 @@ TIMED_QUERY = """async ([q, lang]) => {
     return performance.now() - t0; }"""
 
 
-def first_query_ms(browser, base: str, lang: str, path: str, query: str) -> tuple[float | None, str]:
-    """The first query of a visit under 4x CPU throttling: a fresh context, the page loaded and
-    quiet, then the search module's whole work for one query, from its import (and so its start-up:
-    Pagefind, its wasm, the index chunks the query needs) to the first ten results' data."""
+def first_query_ms(browser, base: str, lang: str, path: str, query: str) -> tuple[float | None, float | None, str]:
+    """A fresh visit under 4x CPU throttling: the page loaded and quiet, the reader opens search
+    (a click in the box), which starts Pagefind (its script, wasm and the language's index list):
+    the start-up is timed from the click until Pagefind is ready. Then the visit's first query: the
+    search module's work from the call to the first ten results' data, the index chunks its words
+    need fetched on the way."""
     ctx = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    ctx.add_init_script(NO_WORKER)
     page = ctx.new_page()
     try:
         page.goto(base + path, wait_until="load")
         page.wait_for_load_state("networkidle")
         ctx.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": CPU_THROTTLE})
+        page.evaluate("() => { window.__opened = performance.now(); }")
+        page.click(".md-search__input")
+        startup = page.evaluate("""async (lang) => {
+            const m = await import('/assets/components/search/search.js');
+            await m.ready(lang);
+            return performance.now() - window.__opened; }""", lang)
         ms = page.evaluate(TIMED_QUERY, [query, lang])
-        return float(ms), ""
+        return float(startup), float(ms), ""
     except Exception as e:  # noqa: BLE001 - reported, not raised
-        return None, f"first query: {e.__class__.__name__}: {str(e).splitlines()[0]}"
+        return None, None, f"first query: {e.__class__.__name__}: {str(e).splitlines()[0]}"
     finally:
         ctx.close()
 
@@ -326,6 +342,7 @@ def search_run(browser, base: str, lang: str, path: str, query: str, repeats: li
     """
     run = SearchRun(lang, query)
     ctx = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    ctx.add_init_script(NO_WORKER)
     seen: list[Resource] = []
     record(ctx, base, seen, [], [])
     page = ctx.new_page()
@@ -353,7 +370,7 @@ def search_run(browser, base: str, lang: str, path: str, query: str, repeats: li
     finally:
         ctx.close()
     if not run.error:
-        run.first_ms, err = first_query_ms(browser, base, lang, path, query)
+        run.startup_ms, run.first_ms, err = first_query_ms(browser, base, lang, path, query)
         run.error = err
     return run
 
@@ -781,7 +798,7 @@ def main() -> int:
                 for lang, path, q, repeats in SEARCH_QUERIES:
                     s = search_run(browser, base, lang, path, q, repeats)
                     searches.append(s)
-                    log(f"  {lang} '{q}': {kib(s.bytes_gz)} KiB, first {s.first_ms} ms, later {s.query_ms} ms {s.error}")
+                    log(f"  {lang} '{q}': {kib(s.bytes_gz)} KiB, start-up {s.startup_ms} ms, first {s.first_ms} ms, later {s.query_ms} ms {s.error}")
             finally:
                 browser.close()
         lh_load = None
@@ -885,23 +902,25 @@ def main() -> int:
     lines += ["", "## Search", "",
               f"Target: nothing of search before it is opened (above); a query ≤ {MAX_QUERY_MS} ms under "
               f"{CPU_THROTTLE}× CPU throttling (Lighthouse's mobile setting). First query: all bytes fetched "
-              "from opening search to its results, typed in the box. First query ms: in a fresh visit, the "
-              "search module's whole work for that query, from its import (Pagefind's start-up, its wasm and "
-              "the index chunks included) to the first ten results' data. Later queries ms: the module's work "
+              "from opening search to its results, typed in the box. Start-up ms: in a fresh visit, from the "
+              "click that opens search to Pagefind ready (its script, wasm and the language's index list), "
+              "which runs while the reader types; it is not a query, and is shown, not judged. First query "
+              "ms: that visit's first query, the search module's work from the call to the first ten "
+              "results' data, the index chunks its words need included. Later queries ms: the module's work "
               "for other queries in the same visit, each run twice (the first time a word is asked, its index "
               "chunks are fetched). Every query counts: the figure judged is the slowest.", "",
-              "| Lang | Query | First query KiB | Requests | First query ms | Later queries ms | Results | Result |",
-              "| --- | --- | ---: | ---: | ---: | --- | ---: | --- |"]
+              "| Lang | Query | First query KiB | Requests | Start-up ms | First query ms | Later queries ms | Results | Result |",
+              "| --- | --- | ---: | ---: | ---: | ---: | --- | ---: | --- |"]
     for s in searches:
         if s.error:
-            lines.append(f"| {s.lang} | `{s.query}` | | | | | **failed**: {s.error} |")
+            lines.append(f"| {s.lang} | `{s.query}` | | | | | | | **failed**: {s.error} |")
             missed.append(f"search {s.lang} '{s.query}': {s.error}")
             continue
         slowest = max([s.first_ms or 0.0, *s.query_ms])
         ok = slowest <= MAX_QUERY_MS
         if not ok:
             missed.append(f"search {s.lang} '{s.query}': slowest query {slowest:.0f} ms > {MAX_QUERY_MS} ms")
-        lines.append(f"| {s.lang} | `{s.query}` | {kib(s.bytes_gz)} | {s.requests} | {s.first_ms:.0f} | "
+        lines.append(f"| {s.lang} | `{s.query}` | {kib(s.bytes_gz)} | {s.requests} | {s.startup_ms:.0f} | {s.first_ms:.0f} | "
                      f"{', '.join(f'{x:.0f}' for x in s.query_ms)} | {s.results} | {met(ok)} |")
 
     lines += ["", "## Offline copy", ""]

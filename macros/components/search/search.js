@@ -14,17 +14,22 @@ const MAX_FORMS = 6; // per word
 const MAX_QUERIES = 12; // Pagefind searches per query
 
 let engine = null;
+let engineReady = false;
 
 function load(lang) {
   engine ||= (async () => {
     const pagefind = await import(new URL("pagefind/pagefind.js", SITE).href);
     await pagefind.options({ baseUrl: SITE.pathname, excerptLength: 24 });
     await pagefind.init();
+    // An empty search fetches nothing but readies Pagefind's search code, which otherwise costs
+    // the first query about 150 ms on a slow phone.
+    await pagefind.search(null);
     let forms = {};
     if (lang === "cy") {
       const res = await fetch(new URL("pagefind/forms.cy.json", SITE));
       if (res.ok) forms = await res.json();
     }
+    engineReady = true;
     return { pagefind, forms };
   })();
   engine.catch(() => { engine = null; });
@@ -43,6 +48,11 @@ function queries(terms, lang, forms) {
     combos = next.sort((a, b) => b[1] - a[1]).slice(0, MAX_QUERIES);
   }
   return combos.map(([parts, exact]) => [parts.join(" "), exact]);
+}
+
+/** Start Pagefind (its script, wasm and this language's index list) before the first query. */
+export function ready(lang) {
+  return load(lang).then(() => true);
 }
 
 export async function find(text, lang) {
@@ -156,6 +166,9 @@ export function start(root) {
   css.rel = "stylesheet";
   css.href = new URL("search.css", import.meta.url).href;
   document.head.append(css);
+  // Search is open: start Pagefind while the reader types, so the first query waits only for
+  // the index chunks its words need. A failure here is shown by the query that needs it.
+  ready(lang).catch(() => {});
 
   let current = 0;
   let timer = 0;
@@ -200,7 +213,7 @@ export function start(root) {
       return;
     }
     try {
-      if (!engine) say(strings.loading);
+      if (!engineReady) say(strings.loading);
       const found = await find(text, lang);
       if (me !== current) return;
       results = found;
