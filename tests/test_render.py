@@ -40,3 +40,15 @@ def test_component_templates_are_not_in_the_theme_folder():
     components = {p.name for p in (ROOT / "macros" / "components").glob("*/*.html")}
     overrides = {p.name for p in (ROOT / "overrides").rglob("*.html")}
     assert components and not components & overrides
+
+
+def test_the_readme_lists_every_component_folder_and_each_has_its_readme():
+    """The README's component table is the index: one row per folder under macros/components/,
+    linking that folder's README."""
+    import re
+    folders = {p.name for p in (ROOT / "macros" / "components").iterdir() if p.is_dir() and p.name != "__pycache__"}
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| \[([a-z-]+)\]\(macros/components/([a-z-]+)/README\.md\)", readme, re.M)
+    assert {name for name, _ in rows} == folders
+    assert all(name == folder for name, folder in rows)
+    assert all((ROOT / "macros" / "components" / f / "README.md").is_file() for f in folders)
