@@ -346,7 +346,8 @@ def axe_violations(page, context_selector: str | None = None) -> list[dict]:
     return page.evaluate(
         f"""async () => {{
             const ctx = {'document' if context_selector is None else 'document.querySelector(' + repr(context_selector) + ')'};
-            const r = await axe.run(ctx, {{runOnly: {{type: "tag", values: {AXE_TAGS!r}}}}});
+            // Only violations are read: resultTypes spares axe building selectors for every pass.
+            const r = await axe.run(ctx, {{runOnly: {{type: "tag", values: {AXE_TAGS!r}}}, resultTypes: ["violations"]}});
             return r.violations.map(v => ({{id: v.id, impact: v.impact, help: v.help,
                 nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + " :: " + (n.failureSummary || ""))}}));
         }}"""

@@ -4,6 +4,10 @@
 import { fill } from "../common/fill.js";
 import { count, months } from "../common/welsh.js";
 import { draw, el, legend } from "../common/chart.js";
+import { stylesheet } from "../common/start.js";
+
+/** The chart's style, loaded with this module (a first visit, with no ratings, fetches neither). */
+export const styled = stylesheet(new URL("../common/chart.css", import.meta.url).href);
 
 let uid = 0;
 export const unquote = (s) => s.trim().replace(/^["“”'](.*)["“”']$/s, "$1");

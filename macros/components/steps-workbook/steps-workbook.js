@@ -6,10 +6,10 @@ import { fill } from "../common/fill.js";
 import { start, strings } from "../common/start.js";
 
 // Loaded when first needed, so a first visit (nothing saved yet) fetches none of them: chart.js
-// (and welsh.js with it) once the workbook shown has a rating, errors.js when an import fails,
+// (and welsh.js and chart.css with it) once the workbook shown has a rating, errors.js when an import fails,
 // welsh.js (which words "Delete all 2 workbooks?") with a saved workbook, or when asked to delete all.
 let charts = null; // chart.js, once loaded
-const loadCharts = () => import("./chart.js").then((m) => { charts = m; return m; });
+const loadCharts = () => import("./chart.js").then(async (m) => { await m.styled; charts = m; return m; });
 let words = null; // welsh.js, once loaded
 let wordsLoading = null;
 const loadWords = () => (wordsLoading ||= import("../common/welsh.js").then((m) => { words = m; return m; },
