@@ -12,6 +12,7 @@ Exit code 1 when a target is missed, 2 on a setup error.
 from __future__ import annotations
 
 import argparse
+import email.utils
 import functools
 import gzip
 import http.server
@@ -97,9 +98,40 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
     the manifest and the icons the browser asks for, whoever asked (page, worker or browser).
     """
     log: list[tuple[float, str, int, str]] = []
+    # Text is sent gzipped to a browser that asks, as GitHub Pages and any web host send it, so that
+    # Lighthouse's simulated slow 4G carries the bytes a reader's phone would receive.
+    COMPRESSED = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".webmanifest", ".xml", ".txt")
 
     def log_message(self, *args):
         pass
+
+    def do_GET(self):
+        path = self.path.split("?")[0].split("#")[0]
+        fs = self.translate_path(path)
+        if os.path.isdir(fs) and path.endswith("/"):
+            fs = os.path.join(fs, "index.html")
+        if ("gzip" not in self.headers.get("Accept-Encoding", "") or not fs.endswith(self.COMPRESSED)
+                or not os.path.isfile(fs)):
+            return super().do_GET()
+        mtime = int(os.stat(fs).st_mtime)
+        since = self.headers.get("If-Modified-Since")
+        if since:
+            try:
+                if mtime <= email.utils.parsedate_to_datetime(since).timestamp():
+                    self.send_response(304)
+                    self.end_headers()
+                    return
+            except (TypeError, ValueError):
+                pass
+        body = gzip.compress(Path(fs).read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(fs))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Last-Modified", self.date_time_string(mtime))
+        self.end_headers()
+        self.wfile.write(body)
 
     def send_response(self, code, message=None):
         path = self.path.split("?")[0].split("#")[0]
