@@ -155,6 +155,30 @@ def test_targets_and_exercise_radios(tab, base_url, lang):
     assert min(radio) >= 24 and label >= 44, (radio, label)
 
 
+# Layout shifts since the page began to load (the browser's own measure, as Lighthouse's CLS).
+SHIFTS = """() => new Promise((done) => {
+    let total = 0;
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
+        .observe({type: "layout-shift", buffered: true});
+    setTimeout(() => done(total), 200);
+})"""
+
+
+@pytest.mark.parametrize("width", [412, 1350])
+@pytest.mark.parametrize("lang", LANGS)
+def test_nothing_moves_when_the_scripts_arrive(tab, base_url, lang, width):
+    """Copy links, the search box, the offline control and the components' scripts arrive after
+    the first paint: none of them may push the text about (cumulative layout shift below 0.01 on a
+    page of every kind; Lighthouse's "good" is 0.1, and a reader loses their place at far less)."""
+    moved = {}
+    for path in KIND_PAGES:
+        _open(tab, url(base_url, lang, path), width)
+        shift = tab.evaluate(SHIFTS)
+        if shift >= 0.01:
+            moved[path] = round(shift, 4)
+    assert not moved, moved
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_sidebar_titles_never_cover_items(tab, base_url, lang):
     """Wherever the reader has scrolled (the side nav's own scroll area if it has one, else the

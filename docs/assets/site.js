@@ -28,10 +28,14 @@
   // so hovering never changes its size or moves it. When the browser will not copy,
   // say so and show the link in a box to copy by hand.
   function addCopyLinks(root) {
-    root.querySelectorAll(".md-content h2[id], .md-content h3[id]").forEach((h) => {
-      // Never on cards (the self-study steps are cards), documents, flip charts or the notice: their
-      // headings are not sections to share.
-      if (h.parentElement.classList.contains("ecp-h") || h.closest(NO_COPY_LINK)) return;
+    // Never on cards (the self-study steps are cards), documents, flip charts or the notice: their
+    // headings are not sections to share.
+    const headings = [...root.querySelectorAll(".md-content h2[id], .md-content h3[id]")]
+      .filter((h) => !h.parentElement.classList.contains("ecp-h") && !h.closest(NO_COPY_LINK));
+    // The wrapper takes the heading's margins, so they still collapse with the text around it
+    // and nothing on the page moves when the links arrive. Read before any heading is wrapped.
+    const margins = headings.map((h) => { const cs = getComputedStyle(h); return [cs.marginTop, cs.marginBottom]; });
+    headings.forEach((h, i) => {
       const title = h.textContent.trim();
       const wrap = document.createElement("div");
       wrap.className = `ecp-h ecp-h--${h.tagName.toLowerCase()}`;
@@ -50,6 +54,8 @@
       button.setAttribute("aria-label", `${words.copy_link}: ${title}`);
       h.replaceWith(wrap);
       wrap.append(h, button);
+      [wrap.style.marginTop, wrap.style.marginBottom] = margins[i];
+      h.style.margin = "0";
       button.addEventListener("click", async () => {
         const url = location.href.split("#")[0] + "#" + h.id;
         let copied = false;
