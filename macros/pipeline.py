@@ -25,6 +25,7 @@ import os
 import shutil
 import subprocess
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -81,23 +82,12 @@ def prune_theme_css(site: Path) -> None:
 
 
 def side_by_side(*steps):
-    """One step that runs `steps` in threads (each is mostly a Node process) and waits for all."""
+    """One step that runs `steps` in threads (each is mostly a Node process) and waits for all;
+    the first failure is raised on the build's thread."""
     def run_all(site: Path) -> None:
-        failed: list[BaseException] = []
-
-        def one(step) -> None:
-            try:
-                step(site)
-            except BaseException as e:  # noqa: BLE001 - raised again on the build's thread
-                failed.append(e)
-
-        threads = [threading.Thread(target=one, args=(step,)) for step in steps]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        if failed:
-            raise failed[0]
+        with ThreadPoolExecutor(len(steps)) as pool:
+            for done in [pool.submit(step, site) for step in steps]:
+                done.result()
     return run_all
 
 

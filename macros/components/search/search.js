@@ -5,7 +5,7 @@
 // first, with their accents (tân before tan).
 import { fill } from "../common/fill.js";
 import { count as welshCount } from "../common/welsh.js";
-import { strings as stringsOf } from "../common/start.js";
+import { strings as stringsOf, stylesheet } from "../common/start.js";
 import { expand, fold, words } from "./normalise.js";
 
 const SITE = new URL("../../../", import.meta.url); // the site root, wherever it is served
@@ -162,10 +162,7 @@ export function start(root) {
   const status = root.querySelector(".md-search-result__meta");
   const list = root.querySelector(".md-search-result__list");
   const toggle = document.getElementById("__search");
-  const css = document.createElement("link");
-  css.rel = "stylesheet";
-  css.href = new URL("search.css", import.meta.url).href;
-  document.head.append(css);
+  stylesheet(new URL("search.css", import.meta.url).href);
   // Search is open: start Pagefind while the reader types, so the first query waits only for
   // the index chunks its words need. A failure here is shown by the query that needs it.
   ready(lang).catch(() => {});
